@@ -1,0 +1,1 @@
+print("papergraph-bench: not yet implemented")

@@ -1,0 +1,5 @@
+import GraphStore
+
+public enum AnalysisInfo {
+    public static let name = "Analysis"
+}

@@ -1,0 +1,69 @@
+/// Rules that decide when two records are the same paper.
+public enum PaperIdentity {
+    /// Lower-cased title with every run of non-alphanumeric characters folded to one space,
+    /// so punctuation, case and spacing differences between sources do not split a paper.
+    public static func normalizedTitle(_ title: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in title.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(out)
+    }
+
+    /// Strips a version suffix and an `arXiv:` prefix; returns nil when `raw` is not an arXiv id.
+    /// Accepts new style (`2401.01234`, `0704.0001`) and old style (`hep-th/9901001`, `cs.LG/0112017`).
+    public static func normalizedArxivID(_ raw: String) -> String? {
+        var id = Substring(raw.trimmingCharactersInSet(" \t\r\n"))
+        if id.lowercased().hasPrefix("arxiv:") { id = id.dropFirst(6) }
+        if let v = id.lastIndex(of: "v"), v != id.startIndex,
+            id[id.index(after: v)...].allSatisfy(\.isASCIIDigit),
+            id.index(after: v) != id.endIndex
+        {
+            id = id[..<v]
+        }
+        if isNewStyle(id) { return String(id) }
+        if let slash = id.firstIndex(of: "/") {
+            let archive = id[..<slash]
+            let number = id[id.index(after: slash)...]
+            let archiveOK =
+                !archive.isEmpty
+                && archive.allSatisfy { $0.isASCIILetter || $0 == "-" || $0 == "." }
+            if archiveOK && number.count == 7 && number.allSatisfy(\.isASCIIDigit) {
+                return archive.lowercased() + "/" + number
+            }
+        }
+        return nil
+    }
+
+    private static func isNewStyle(_ id: Substring) -> Bool {
+        guard let dot = id.firstIndex(of: ".") else { return false }
+        let yymm = id[..<dot]
+        let number = id[id.index(after: dot)...]
+        return yymm.count == 4 && yymm.allSatisfy(\.isASCIIDigit)
+            && (number.count == 4 || number.count == 5) && number.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+extension Character {
+    @inlinable var isASCIIDigit: Bool { isASCII && isNumber }
+    @inlinable var isASCIILetter: Bool { isASCII && isLetter }
+}
+
+extension StringProtocol {
+    /// Foundation-free trim, so `Corpus` stays usable without Foundation's bridging costs.
+    func trimmingCharactersInSet(_ set: String) -> Substring {
+        let chars = Set(set)
+        var start = startIndex
+        var end = endIndex
+        while start < end, chars.contains(self[start]) { start = index(after: start) }
+        while end > start, chars.contains(self[index(before: end)]) { end = index(before: end) }
+        return Substring(self[start..<end])
+    }
+}

@@ -1,0 +1,6 @@
+import Analysis
+import CGraphviz
+
+public enum RenderingInfo {
+    public static let name = "Rendering"
+}

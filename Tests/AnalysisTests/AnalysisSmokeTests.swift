@@ -1,0 +1,6 @@
+import Testing
+@testable import Analysis
+
+@Test func AnalysisModuleLoads() {
+    #expect(Bool(true))
+}

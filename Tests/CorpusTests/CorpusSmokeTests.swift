@@ -1,0 +1,6 @@
+import Testing
+@testable import Corpus
+
+@Test func CorpusModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Extraction
+
+@Test func ExtractionModuleLoads() {
+    #expect(Bool(true))
+}

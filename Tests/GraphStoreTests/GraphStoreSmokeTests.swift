@@ -1,0 +1,6 @@
+import Testing
+@testable import GraphStore
+
+@Test func GraphStoreModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func cliTestsRun() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Rendering
+
+@Test func RenderingModuleLoads() {
+    #expect(Bool(true))
+}
