@@ -19,7 +19,10 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["Corpus"]),
         .target(
             name: "GraphStore",
-            dependencies: ["Corpus", "Extraction", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Corpus", "Extraction", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Analysis",

@@ -1,0 +1,209 @@
+import Corpus
+import Extraction
+import Foundation
+import GRDB
+
+/// One input to ingest. `open` runs on the reading thread and yields records one at a time;
+/// a thrown error is a file-level failure (binary file, unreadable, ...).
+public struct IngestSource: Sendable {
+    public var name: String
+    public var open: @Sendable () throws -> AnyIterator<Result<PaperRecord, RecordIssue>>
+
+    public init(name: String, open: @escaping @Sendable () throws -> AnyIterator<Result<PaperRecord, RecordIssue>>) {
+        self.name = name
+        self.open = open
+    }
+}
+
+public struct IngestOptions: Sendable {
+    /// Store nothing if any record is malformed.
+    public var strict: Bool
+    /// Seconds between progress callbacks.
+    public var progressInterval: Double
+
+    public init(strict: Bool = false, progressInterval: Double = 1.0) {
+        self.strict = strict
+        self.progressInterval = progressInterval
+    }
+}
+
+public struct IngestProgress: Sendable {
+    public var papers: Int
+    public var elapsed: Double
+    public var source: String
+}
+
+public struct IngestSummary: Sendable {
+    public var sources: [String] = []
+    /// Records read without error (duplicates included).
+    public var records = 0
+    public var papersNew = 0
+    public var papersUpdated = 0
+    public var papersUnchanged = 0
+    /// Distinct (paper, target) links written by this run, by kind.
+    public var linksByKind: [LinkKind: Int] = [:]
+    public var mentions = 0
+    /// Records (or whole files) that were skipped, with file:line and the reason.
+    public var skipped: [RecordIssue] = []
+    public var elapsed: Double = 0
+
+    public var papersPerSecond: Double { elapsed > 0 ? Double(records) / elapsed : 0 }
+}
+
+/// A record with its extraction, prepared off the writer thread.
+struct PreparedRecord: Sendable {
+    var record: PaperRecord
+    var extraction: PaperExtraction
+    var contentHash: Int64
+}
+
+extension GraphStore {
+    /// Ingests every source in one transaction: a failed or interrupted run (even kill -9)
+    /// leaves the database exactly as it was before the run. Reading and extraction run on a
+    /// second thread while this one writes, so both cores work.
+    public func ingest(
+        _ sources: [IngestSource],
+        options: IngestOptions = IngestOptions(),
+        progress: (@Sendable (IngestProgress) -> Void)? = nil
+    ) throws(StoreError) -> IngestSummary {
+        let started = Date()
+        let channel = BatchChannel(capacity: 8)
+        let strict = options.strict
+        let reader = Thread {
+            Self.produce(sources, into: channel, strict: strict)
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer { channel.cancel() }
+
+        var summary = IngestSummary()
+        summary.sources = sources.map(\.name)
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    var writer = try IngestWriter(db: db)
+                    var lastReport = started
+                    var currentSource = sources.first?.name ?? ""
+                    while let message = channel.take() {
+                        switch message {
+                        case .records(let batch, let source):
+                            currentSource = source
+                            for item in batch { try writer.write(item, summary: &summary) }
+                        case .issue(let issue):
+                            if strict {
+                                throw StoreError.strictIngestRejected(issues: 1, first: issue.description)
+                            }
+                            summary.skipped.append(issue)
+                        }
+                        if let progress {
+                            let now = Date()
+                            if now.timeIntervalSince(lastReport) >= options.progressInterval {
+                                lastReport = now
+                                progress(IngestProgress(
+                                    papers: summary.records, elapsed: now.timeIntervalSince(started),
+                                    source: currentSource))
+                            }
+                        }
+                    }
+                    try writer.resolvePaperTargets()
+                    try writer.recordSources(sources.map(\.name), summary: summary)
+                    return .commit
+                }
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        summary.elapsed = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    private static func produce(_ sources: [IngestSource], into channel: BatchChannel, strict: Bool) {
+        defer { channel.finish() }
+        let batchSize = 256
+        for source in sources {
+            let iterator: AnyIterator<Result<PaperRecord, RecordIssue>>
+            do {
+                iterator = try source.open()
+            } catch {
+                let issue = RecordIssue(location: SourceLocation(file: source.name, line: 0), message: "\(error)")
+                if !channel.put(.issue(issue)) { return }
+                continue
+            }
+            var batch: [PreparedRecord] = []
+            batch.reserveCapacity(batchSize)
+            for result in iterator {
+                switch result {
+                case .success(let record):
+                    let extraction = extract(record)
+                    batch.append(PreparedRecord(
+                        record: record, extraction: extraction, contentHash: ContentHash.of(record)))
+                    if batch.count == batchSize {
+                        if !channel.put(.records(batch, source: source.name)) { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                case .failure(let issue):
+                    if !batch.isEmpty {
+                        if !channel.put(.records(batch, source: source.name)) { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    if !channel.put(.issue(issue)) { return }
+                }
+            }
+            if !batch.isEmpty, !channel.put(.records(batch, source: source.name)) { return }
+        }
+    }
+}
+
+/// A bounded hand-off between the reading thread and the writing thread, so memory stays
+/// flat however large the input is.
+final class BatchChannel: @unchecked Sendable {
+    // @unchecked: every field is guarded by `condition`.
+    enum Message {
+        case records([PreparedRecord], source: String)
+        case issue(RecordIssue)
+    }
+
+    private let condition = NSCondition()
+    private var queue: [Message] = []
+    private var finished = false
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Returns false when the consumer has gone away; the producer should stop.
+    func put(_ message: Message) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(message)
+        condition.broadcast()
+        return true
+    }
+
+    func take() -> Message? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        if queue.isEmpty { return nil }
+        let message = queue.removeFirst()
+        condition.broadcast()
+        return message
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,83 @@
+import GRDB
+
+/// Versioned schema. Each migration is append-only: never edit one that has shipped.
+enum Schema {
+    /// Bumped with every migration; a database with a higher `user_version` was written by a newer tool.
+    static let currentVersion = 1
+
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-papers-targets-mentions") { db in
+            try db.execute(sql: """
+                CREATE TABLE paper (
+                  id INTEGER PRIMARY KEY,
+                  key TEXT NOT NULL UNIQUE,
+                  title_key TEXT NOT NULL,
+                  arxiv_id TEXT,
+                  doi TEXT,
+                  title TEXT NOT NULL,
+                  abstract TEXT NOT NULL,
+                  comment TEXT,
+                  authors TEXT NOT NULL DEFAULT '',
+                  author_count INTEGER,
+                  categories TEXT NOT NULL DEFAULT '',
+                  date TEXT,
+                  upvotes INTEGER,
+                  metadata_links TEXT NOT NULL DEFAULT '',
+                  content_hash INTEGER NOT NULL,
+                  source_file TEXT NOT NULL,
+                  source_line INTEGER NOT NULL,
+                  format TEXT NOT NULL
+                );
+                CREATE INDEX paper_by_arxiv ON paper(arxiv_id);
+                CREATE INDEX paper_by_date ON paper(date);
+                CREATE INDEX paper_by_title_key ON paper(title_key);
+
+                CREATE TABLE target (
+                  id INTEGER PRIMARY KEY,
+                  kind TEXT NOT NULL,
+                  target TEXT NOT NULL UNIQUE,
+                  owner_id INTEGER REFERENCES target(id),
+                  paper_id INTEGER REFERENCES paper(id) ON DELETE SET NULL
+                );
+                CREATE INDEX target_by_kind ON target(kind);
+
+                CREATE TABLE mention (
+                  paper_id INTEGER NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                  target_id INTEGER NOT NULL REFERENCES target(id),
+                  field TEXT NOT NULL,
+                  start INTEGER NOT NULL,
+                  "end" INTEGER NOT NULL,
+                  text TEXT NOT NULL,
+                  rule TEXT NOT NULL,
+                  PRIMARY KEY (paper_id, field, start)
+                ) WITHOUT ROWID;
+                CREATE INDEX mention_by_target ON mention(target_id, paper_id);
+
+                CREATE TABLE code_status (
+                  paper_id INTEGER PRIMARY KEY REFERENCES paper(id) ON DELETE CASCADE,
+                  status TEXT NOT NULL,
+                  evidence TEXT,
+                  field TEXT,
+                  start INTEGER,
+                  "end" INTEGER,
+                  rule TEXT
+                );
+                CREATE INDEX code_status_by_status ON code_status(status);
+
+                CREATE TABLE source (
+                  id INTEGER PRIMARY KEY,
+                  path TEXT NOT NULL UNIQUE,
+                  first_ingested_at TEXT NOT NULL,
+                  last_ingested_at TEXT NOT NULL,
+                  records INTEGER NOT NULL,
+                  papers_new INTEGER NOT NULL,
+                  papers_updated INTEGER NOT NULL,
+                  papers_unchanged INTEGER NOT NULL,
+                  skipped INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import GraphStore
-
-@Test func GraphStoreModuleLoads() {
-    #expect(Bool(true))
-}
