@@ -10,15 +10,16 @@ struct PapergraphCommand: ParsableCommand {
         abstract: "Extract the repositories, pages, datasets and paper references in research abstracts, store them as a graph, and explore it.",
         discussion: """
             Typical session:
-              papergraph ingest listing.jsonl hf-page.txt      # build papergraph.sqlite
-              papergraph stats                                 # what is in it
-              papergraph papers --with-code                    # papers with released code
-              papergraph shared-repos --min-papers 2           # repositories several papers use
-              papergraph show 2401.01234                       # one paper, every link with its evidence
+              papergraph ingest listing.jsonl hf-page.txt   # builds papergraph.sqlite
+              papergraph stats                              # what is in it
+              papergraph papers --with-code                 # papers with released code
+              papergraph shared-repos --min-papers 2        # repos several papers use
+              papergraph show 2401.01234                    # one paper, links + evidence
 
-            Exit status: 0 success, 1 a usage or environment problem (bad option, missing file,
-            unknown paper, locked database), 2 bad input data (malformed records — the rest is
-            still processed unless --strict —, a file that is not a papergraph database).
+            Exit status: 0 success; 1 a usage or environment problem (bad option,
+            missing file, unknown paper, locked database); 2 bad input data
+            (malformed records, which are skipped unless --strict; a file that
+            is not a papergraph database).
             """,
         version: "0.1.0",
         subcommands: [

@@ -8,16 +8,18 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Print the links and code status found in each paper, without a database.",
         discussion: """
-            Reads Hugging Face Papers page dumps, arXiv JSON Lines (listing or Kaggle snapshot shape)
-            or Hugging Face daily-papers JSON (format detected from content; `-` reads stdin) and
-            prints, by default, one JSON object per paper per line (JSON Lines):
+            Reads Hugging Face Papers page dumps, arXiv JSON Lines (listing or Kaggle
+            snapshot shape) or Hugging Face daily-papers JSON (detected from content;
+            `-` reads stdin) and prints one JSON object per paper per line:
 
-              {"code":{"evidence":…,"status":"released|promised|none"},"id":…,"links":[…],"source":"file:line","title":…}
+              {"code":{…},"id":…,"links":[…],"source":"file:line","title":…}
 
-            Each link: kind (repo, owner, artifact, paper, page), canonical target, and the first
-            mention's text, field, start, end (Unicode-scalar offsets, so Python's
-            field[start:end] == text) and rule; `mentions` lists every place the target is written.
-            A paper that appears twice in the input is printed once (first occurrence).
+            Each link has kind (repo, owner, artifact, paper, page), the canonical
+            target, and the first mention's text, field, start, end and rule;
+            `mentions` lists every place the target is written. Offsets count
+            Unicode scalars, so Python's field[start:end] == text. `code` holds
+            status (released, promised, none) and the deciding sentence. A paper
+            that appears twice in the input is printed once (first occurrence).
 
             Example:
               papergraph extract Graphs/sample/arxiv-listing.jsonl | head -3

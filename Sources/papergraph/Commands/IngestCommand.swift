@@ -9,14 +9,16 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Read paper listings into the database, extracting every link with its evidence.",
         discussion: """
-            Formats are detected from content: Hugging Face Papers page dumps, arXiv JSON Lines
-            (listing or Kaggle snapshot shape) and Hugging Face daily-papers JSON. `-` reads stdin.
+            Formats are detected from content: Hugging Face Papers page dumps, arXiv
+            JSON Lines (listing or Kaggle snapshot shape) and Hugging Face
+            daily-papers JSON. `-` reads stdin.
 
-            Re-ingesting a file changes nothing; a paper seen again (same arXiv id, or the same
-            normalized title) is merged into one paper, newer values winning and absent values
-            never erasing known ones. The whole run is one transaction: if it fails or is killed,
-            the database stays as it was. Malformed records are reported with file:line and
-            skipped (exit status 2); with --strict nothing is stored if any record is malformed.
+            Re-ingesting a file changes nothing; a paper seen again (same arXiv id, or
+            the same normalized title) is merged into one paper, newer values winning
+            and absent values never erasing known ones. The whole run is one
+            transaction: if it fails or is killed, the database stays as it was.
+            Malformed records are reported with file:line and skipped (exit status 2);
+            with --strict nothing is stored if any record is malformed.
 
             Example:
               papergraph ingest --db graph.sqlite ../shared/corpora/*.jsonl Graphs/sample/hf-papers-page.txt

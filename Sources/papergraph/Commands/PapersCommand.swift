@@ -9,8 +9,9 @@ struct PapersCommand: ParsableCommand {
         commandName: "papers",
         abstract: "List papers, optionally only those with released (or promised, or no) code.",
         discussion: """
-            --with-code keeps papers whose code is released; --status picks any status instead.
-            Newest first; each row carries the repositories and the sentence that decided the status.
+            --with-code keeps papers whose code is released; --status picks any status
+            instead. Newest first; each row carries the repositories and the sentence
+            that decided the status.
 
             Example:
               papergraph papers --with-code --since 2025-03-01

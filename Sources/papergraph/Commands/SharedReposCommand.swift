@@ -8,8 +8,9 @@ struct SharedReposCommand: ParsableCommand {
         commandName: "shared-repos",
         abstract: "Repositories (or owners) that several papers mention, most shared first.",
         discussion: """
-            --by owner groups by the account that owns the repositories (github.com/facebookresearch),
-            counting a paper once however many of the owner's repositories it names.
+            --by owner groups by the account that owns the repositories
+            (github.com/facebookresearch), counting a paper once however many of the
+            owner's repositories it names.
 
             Example:
               papergraph shared-repos --min-papers 2

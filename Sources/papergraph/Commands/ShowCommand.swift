@@ -7,8 +7,9 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show one paper: its metadata, code status with evidence, and every link with the words that made it.",
         discussion: """
-            PAPER is an arXiv id (2401.01234, arXiv:2401.01234v2, an arxiv.org/abs URL) or part of the
-            title (case and punctuation ignored). Several title matches are listed; pick one.
+            PAPER is an arXiv id (2401.01234, arXiv:2401.01234v2, an arxiv.org/abs
+            URL) or part of the title (case and punctuation ignored). Several title
+            matches are listed; pick one.
 
             Example:
               papergraph show 1706.03762

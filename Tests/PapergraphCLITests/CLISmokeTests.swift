@@ -1,5 +1,0 @@
-import Testing
-
-@Test func cliTestsRun() {
-    #expect(Bool(true))
-}
