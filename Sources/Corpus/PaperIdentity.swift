@@ -20,6 +20,7 @@ public enum PaperIdentity {
     /// Strips a version suffix and an `arXiv:` prefix; returns nil when `raw` is not an arXiv id.
     /// Accepts new style (`2401.01234`, `0704.0001`) and old style (`hep-th/9901001`, `cs.LG/0112017`).
     public static func normalizedArxivID(_ raw: String) -> String? {
+        if isPlainNewStyle(raw.utf8) { return raw }  // the common case, without allocating
         var id = Substring(raw.trimmingCharactersInSet(" \t\r\n"))
         if id.lowercased().hasPrefix("arxiv:") { id = id.dropFirst(6) }
         if let v = id.lastIndex(of: "v"), v != id.startIndex,
@@ -42,6 +43,20 @@ public enum PaperIdentity {
         return nil
     }
 
+    /// `2401.01234` exactly: already normalized.
+    private static func isPlainNewStyle(_ utf8: String.UTF8View) -> Bool {
+        let count = utf8.count
+        guard count == 9 || count == 10 else { return false }
+        for (offset, byte) in utf8.enumerated() {
+            if offset == 4 {
+                if byte != UInt8(ascii: ".") { return false }
+            } else if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {
+                return false
+            }
+        }
+        return true
+    }
+
     private static func isNewStyle(_ id: Substring) -> Bool {
         guard let dot = id.firstIndex(of: ".") else { return false }
         let yymm = id[..<dot]
@@ -59,11 +74,16 @@ extension Character {
 extension StringProtocol {
     /// Foundation-free trim, so `Corpus` stays usable without Foundation's bridging costs.
     func trimmingCharactersInSet(_ set: String) -> Substring {
-        let chars = Set(set)
+        // Compare scalars, not Characters: "\r\n" is one Character, so a Set<Character> built
+        // from " \t\r\n" would hold neither a lone "\r" nor a lone "\n".
+        let scalars = Set(set.unicodeScalars)
+        func isTrimmed(_ character: Character) -> Bool {
+            character.unicodeScalars.allSatisfy { scalars.contains($0) }
+        }
         var start = startIndex
         var end = endIndex
-        while start < end, chars.contains(self[start]) { start = index(after: start) }
-        while end > start, chars.contains(self[index(before: end)]) { end = index(before: end) }
+        while start < end, isTrimmed(self[start]) { start = index(after: start) }
+        while end > start, isTrimmed(self[index(before: end)]) { end = index(before: end) }
         return Substring(self[start..<end])
     }
 }

@@ -1,6 +1,0 @@
-import Testing
-@testable import Corpus
-
-@Test func CorpusModuleLoads() {
-    #expect(Bool(true))
-}
