@@ -58,7 +58,10 @@ struct IngestCommand: ParsableCommand {
             let rate = progress.elapsed > 0 ? Double(progress.papers) / progress.elapsed : 0
             Console.info("ingest: \(progress.papers) records, \(Int(rate)) records/s (\(progress.source))")
         }
-        for issue in summary.skipped { Console.warn("skipped \(issue.description)") }
+        // The summary lists the first skipped records too; stderr gets them all only when few,
+        // so a wrong file (say, pretty-printed JSON) does not bury the terminal.
+        for issue in summary.skipped.prefix(50) { Console.warn("skipped \(issue.description)") }
+        if summary.skipped.count > 50 { Console.warn("… and \(summary.skipped.count - 50) more skipped records") }
         try OutputSink(path: output).write(format.formatter.format(Self.render(summary, path: store.path)))
         if !summary.skipped.isEmpty { throw CLIError.recordsSkipped(count: summary.skipped.count) }
     }
