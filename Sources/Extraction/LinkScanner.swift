@@ -465,7 +465,18 @@ struct LinkScanner {
                 let beforeScheme = clean.count > letters ? clean[clean.count - 1 - letters] : 0
                 if letters >= 3, beforeScheme != UInt8(ascii: "/") {
                     clean.removeLast(letters)
-                    return x - letters
+                    var end = x - letters
+                    // …and a `;Label:` glued before it belongs to the prose, not to this URL.
+                    if clean.last == UInt8(ascii: ":") {
+                        var label = 1
+                        while clean.count > label, ByteClass.isLetter(clean[clean.count - 1 - label]) { label += 1 }
+                        let separator = clean.count > label ? clean[clean.count - 1 - label] : 0
+                        if label > 1, separator == UInt8(ascii: ";") || separator == UInt8(ascii: ",") {
+                            clean.removeLast(label)
+                            end -= label
+                        }
+                    }
+                    return end
                 }
             }
             clean.append(b)

@@ -47,6 +47,12 @@ struct SentenceJudge {
             for j in (i + 1)..<count where isAvailabilityPredicate(j) { available = true }
             if available { break }
         }
+        // `Code is in the supplementary material.`
+        if !available, let first = nouns.first,
+            ((first + 1)..<count).contains(where: { v.supplementWords.contains(w[$0]) })
+        {
+            available = true
+        }
         guard available else { return nil }
         if hasOtherLink { return .availableAtLink }
         if hasPlaceholder { return .availableAtPlaceholder }
@@ -132,7 +138,10 @@ struct SentenceJudge {
             return auxBefore && (j + 2 >= w.count || w.separator(after: j + 1) != UInt8(ascii: " "))
         }
         if word == .opensource || word == .public {
-            return auxBefore && endsClause
+            return auxBefore && (endsClause || next.map { v.afterParticiple.contains($0) } ?? false)
+        }
+        if word == .release, let next, v.afterParticiple.contains(next) {
+            return true  // `source code release publicly at …`
         }
         if word == .at || word == .here, j > 0, w[j - 1] == .`is` || w[j - 1] == .are {
             return true
@@ -149,7 +158,9 @@ struct SentenceJudge {
             // and `a fully open-source toolkit` use the same words as nouns and adjectives.
             guard k == 0 || v.verbLead.contains(w[k - 1]) else { continue }
             if v.releaseVerbs.contains(word) { return !isNegated(before: k) }
-            if word == .opensource || (word == .open && k + 1 < i && w[k + 1] == .source) {
+            if word == .opensource || word == .opensourcing
+                || (word == .open && k + 1 < i && (w[k + 1] == .source || w[k + 1] == .sourcing))
+            {
                 return !isNegated(before: k)
             }
         }

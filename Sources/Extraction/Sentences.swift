@@ -1,7 +1,8 @@
 /// Sentence boundaries over UTF-8 bytes. A sentence ends at `.`, `!` or `?` followed by
 /// whitespace and a word that does not start in lower case, at a full-width `。！？`, or at a
-/// blank line. Abbreviations (`e.g.`, `et al.`, `Fig. 2`, `vs.`, single initials) do not end
-/// sentences; dots inside URLs, decimals and version numbers are never followed by whitespace.
+/// blank line. Abbreviations (`e.g.`, `et al.`, `Fig. 2`, `vs.`) do not end sentences; a single
+/// capital does (`We propose X. Code …`: abstracts name methods, not authors); dots inside URLs,
+/// decimals and version numbers are never followed by whitespace.
 struct SentenceSplitter {
     private let p: UnsafeBufferPointer<UInt8>
     private let n: Int
@@ -56,7 +57,9 @@ struct SentenceSplitter {
             guard after >= n || ByteClass.isSpace(p[after]) else { return nil }
             var next = after
             while next < n, ByteClass.isSpace(p[next]) { next += 1 }
-            if next < n, ByteClass.isLower(p[next]) { return nil }
+            // `e.g. the`, `et al. show`: a lower-case word continues the sentence, unless it is
+            // a link standing on its own (`… our method. https://…`).
+            if next < n, ByteClass.isLower(p[next]), !links.contains(where: { $0.lowerBound == next }) { return nil }
             if b == UInt8(ascii: "."), isAbbreviation(endingAt: x) { return nil }
             return after
         case UInt8(ascii: "\n"):
@@ -96,7 +99,6 @@ struct SentenceSplitter {
         while s > 0, ByteClass.isLetter(p[s - 1]) || p[s - 1] == UInt8(ascii: ".") { s -= 1 }
         // `Qwen-32B.` and `GPT-4o.` end sentences: the letters are the tail of a longer token.
         guard s < dot, s == 0 || !ByteClass.isDigit(p[s - 1]) else { return false }
-        if dot - s == 1, ByteClass.isUpper(p[s]) { return true }  // an initial: `J. Smith`
         guard dot - s <= 8 else { return false }
         var word = [UInt8]()
         word.reserveCapacity(dot - s)

@@ -84,6 +84,9 @@ struct Word: Hashable {
     static var released: Word { Word(lo: 0x64657361656C6572, hi: 0x0) }  // released
     static var hosted: Word { Word(lo: 0x646574736F68, hi: 0x0) }  // hosted
     static var we: Word { Word(lo: 0x6577, hi: 0x0) }  // we
+    static var release: Word { Word(lo: 0x657361656C6572, hi: 0x0) }  // release
+    static var sourcing: Word { Word(lo: 0x676E696372756F73, hi: 0x0) }  // sourcing
+    static var opensourcing: Word { Word(lo: 0x72756F736E65706F, hi: 0x676E6963) }  // opensourcing
 
     /// Every word spelled in the vocabulary, for tests.
     static let vocabulary: [(name: String, word: Word)] = [
@@ -138,6 +141,7 @@ struct Word: Hashable {
         ("following", .following),
         ("soon", .soon),
         ("forthcoming", .forthcoming),
+        ("release", .release), ("sourcing", .sourcing), ("opensourcing", .opensourcing),
         ("software", .software),
         ("would", .would),
         ("ll", .ll),
@@ -204,7 +208,7 @@ struct Vocabulary: Sendable {
 
     let auxiliaries = WordTable([
         "is", "are", "was", "were", "be", "been", "being", "publicly", "openly", "freely", "now", "also",
-        "fully", "all", "made", "make", "makes", "remain", "remains", "become",
+        "fully", "all", "made", "make", "makes", "remain", "remains", "become", "has", "have", "had",
     ])
 
     /// Past participles that say code is out when an auxiliary precedes them or a place follows.
@@ -238,6 +242,8 @@ struct Vocabulary: Sendable {
     let planVerbs = WordTable(["plan", "plans", "planning", "intend", "intends", "aim", "hope"])
 
     let plannedReleases = WordTable(["release", "open", "opensource", "publish", "share", "make"])
+
+    let supplementWords = WordTable(["supplement", "supplementary", "supplemental", "appendix"])
 
     let clauseConjunctions = WordTable(["and", "but", "while", "whereas", "whilst", "yet"])
 }
