@@ -1,0 +1,109 @@
+import Corpus
+
+/// Finds the links written in one text field.
+public enum LinkExtractor {
+    /// The links in `text`, in order of first appearance. The same canonical target written
+    /// twice is one `Link` with two mentions. Offsets count Unicode scalars of `text`.
+    public static func links(in text: String, field: String) -> [Link] {
+        var links: [Link] = []
+        LinkScanner.withMentions(in: text) { raw, bytes in
+            guard !raw.isEmpty else { return }
+            var offsets = ScalarOffsets(bytes)
+            for m in raw {
+                let start = offsets.scalarOffset(ofByte: m.start)
+                let end = offsets.scalarOffset(ofByte: m.end)
+                let mention = Mention(
+                    field: field, start: start, end: end,
+                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[m.start..<m.end]), as: UTF8.self),
+                    rule: m.rule.rawValue)
+                if let index = links.firstIndex(where: { $0.target == m.target && $0.kind == m.kind }) {
+                    links[index].mentions.append(mention)
+                } else {
+                    links.append(Link(kind: m.kind, target: m.target, mentions: [mention]))
+                }
+            }
+        }
+        return links
+    }
+}
+
+/// Converts increasing UTF-8 byte offsets to Unicode scalar offsets by counting the bytes that
+/// start a scalar, picking up where the previous call stopped.
+struct ScalarOffsets {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var byte = 0
+    private var scalar = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func scalarOffset(ofByte target: Int) -> Int {
+        if target < byte {
+            byte = 0
+            scalar = 0
+        }
+        while byte < target {
+            if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+            byte += 1
+        }
+        return scalar
+    }
+}
+
+/// Links and code status of one paper: links from `abstract` (field `abstract`), `comment`
+/// (field `comment`) and `metadataLinks` (field `metadata`, rule `metadata`, the whole URL as
+/// the mention), merged by target across fields and ordered by their first mention
+/// (abstract, then comment, then metadata; then by position).
+public func extract(_ record: PaperRecord) -> PaperExtraction {
+    var fields: [(name: String, text: String)] = [(ExtractionField.abstract, record.abstract)]
+    if let comment = record.comment, !comment.isEmpty { fields.append((ExtractionField.comment, comment)) }
+
+    var links: [Link] = []
+    func merge(_ link: Link) {
+        if let index = links.firstIndex(where: { $0.target == link.target && $0.kind == link.kind }) {
+            links[index].mentions.append(contentsOf: link.mentions)
+        } else {
+            links.append(link)
+        }
+    }
+    for field in fields {
+        for link in LinkExtractor.links(in: field.text, field: field.name) { merge(link) }
+    }
+    for metadata in record.metadataLinks {
+        guard let (kind, target) = LinkCanonicalizer.canonicalTarget(ofURL: metadata.url) else { continue }
+        merge(
+            Link(
+                kind: kind, target: target,
+                mentions: [
+                    Mention(
+                        field: ExtractionField.metadata, start: 0, end: metadata.url.unicodeScalars.count,
+                        text: metadata.url, rule: ExtractionRule.metadata.rawValue)
+                ]))
+    }
+    // Merging appends, so mentions are already in field order then position, and links in
+    // order of first mention; the sort makes that explicit and stable.
+    let order = { (m: Mention) in (ExtractionField.order(m.field), m.start) }
+    links = links.enumerated().sorted { a, b in
+        let ka = order(a.element.mentions[0])
+        let kb = order(b.element.mentions[0])
+        return ka != kb ? ka < kb : a.offset < b.offset
+    }.map(\.element)
+    let code = CodeStatusClassifier.classify(fields, links: links)
+    return PaperExtraction(links: links, code: code)
+}
+
+/// The field names `extract` writes into `Mention.field`.
+public enum ExtractionField {
+    public static let abstract = "abstract"
+    public static let comment = "comment"
+    public static let metadata = "metadata"
+
+    /// abstract < comment < metadata < anything else.
+    public static func order(_ field: String) -> Int {
+        switch field {
+        case abstract: 0
+        case comment: 1
+        case metadata: 2
+        default: 3
+        }
+    }
+}
