@@ -322,7 +322,7 @@ struct CorpusGenerator {
             if promiseInComment {
                 appendCommentPart(ctx.rng.pick(lexicon.commentPromises), separator, &scratch.comment)
             } else {
-                scratch.tail.append(UInt8(ascii: " "))
+                if !scratch.tail.isEmpty { scratch.tail.append(UInt8(ascii: " ")) }
                 scratch.tail += ctx.rng.pick(lexicon.promiseSentences)
             }
         }
@@ -350,7 +350,10 @@ struct CorpusGenerator {
                 scratch.abstract += scratch.middle
             }
         }
-        scratch.abstract += scratch.tail
+        if !scratch.tail.isEmpty {
+            scratch.abstract.append(UInt8(ascii: " "))
+            scratch.abstract += scratch.tail
+        }
         if wrapped {
             stats.wrappedAbstracts += 1
             hardWrap(&scratch.abstract, width: 79)
@@ -825,6 +828,8 @@ func hardWrap(_ text: inout Bytes, width: Int) {
         let atEnd = position == text.count
         let byte = atEnd ? UInt8(ascii: " ") : text[position]
         if byte == UInt8(ascii: "\n") {
+            // The text before an existing newline is a word end too: it may still need a break.
+            if column > width && breakAt >= 0 { text[breakAt] = UInt8(ascii: "\n") }
             column = 0
             breakAt = -1
         } else if byte == UInt8(ascii: " ") {
