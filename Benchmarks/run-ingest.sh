@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Repeatable ingest benchmark: `papergraph ingest` against the plain Python `re` + `sqlite3`
+# baseline (Benchmarks/baseline/ingest_baseline.py) on the same deterministic synthetic corpus.
+#
+#   Benchmarks/run-ingest.sh [--papers N] [--seed S] [--large] [--no-baseline] [--no-papergraph]
+#                            [--skip-build]
+#
+#   --papers N       corpus size for the side-by-side run (default 200000)
+#   --seed S         corpus seed (default 1); same N and seed give a byte-identical corpus
+#   --large          also ingest 1,000,000 papers, to check that peak RSS stays flat with size
+#   --no-baseline    time papergraph only
+#   --no-papergraph  time the Python baseline only
+#   --skip-build     use the release binaries already built
+#
+# Everything goes to bench-out/ (git-ignored): corpora, databases, and per-run logs
+# (<run>.out = tool output, <run>.err = its stderr, <run>.time = GNU time -v report).
+# Wall time and peak RSS come from GNU time, the same way for both tools.
+set -euo pipefail
+
+papers=200000
+seed=1
+large=0
+baseline=1
+papergraph=1
+build=1
+
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --papers) papers="${2:?--papers needs a value}"; shift 2 ;;
+        --seed) seed="${2:?--seed needs a value}"; shift 2 ;;
+        --large) large=1; shift ;;
+        --no-baseline) baseline=0; shift ;;
+        --no-papergraph) papergraph=0; shift ;;
+        --skip-build) build=0; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "run-ingest.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
+    esac
+done
+if ! [[ "$papers" =~ ^[0-9]+$ ]] || [[ "$papers" -eq 0 ]]; then
+    echo "run-ingest.sh: --papers expects a positive integer, got '$papers'" >&2
+    exit 64
+fi
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+out="$root/bench-out"
+mkdir -p "$out"
+
+# GNU time gives peak RSS of the whole process; bash's `time` keyword does not.
+if [[ ! -x /usr/bin/time ]]; then
+    echo "== installing GNU time (apt-get install time)"
+    if [[ "$(id -u)" -eq 0 ]]; then
+        apt-get install -y time >/dev/null
+    else
+        sudo apt-get install -y time >/dev/null
+    fi
+fi
+
+if [[ "$build" -eq 1 ]]; then
+    echo "== building release binaries"
+    if [[ "$papergraph" -eq 1 ]]; then swift build -c release --product papergraph; fi
+    swift build -c release --product papergraph-bench
+fi
+bin="$(swift build -c release --show-bin-path)"
+for tool in papergraph-bench $([[ "$papergraph" -eq 1 ]] && echo papergraph); do
+    if [[ ! -x "$bin/$tool" ]]; then
+        echo "run-ingest.sh: $bin/$tool is missing; run without --skip-build" >&2
+        exit 1
+    fi
+done
+
+label_for() {  # 200000 -> 200k, 1000000 -> 1m
+    local n="$1"
+    if (( n % 1000000 == 0 )); then echo "$((n / 1000000))m"
+    elif (( n % 1000 == 0 )); then echo "$((n / 1000))k"
+    else echo "$n"; fi
+}
+
+# generate N → prints the corpus path; the generator's report goes to the terminal.
+generate() {
+    local n="$1"
+    local corpus="$out/synthetic-$(label_for "$n")-seed$seed.jsonl"
+    echo "== generating $n papers (seed $seed) -> ${corpus#$root/}" >&2
+    "$bin/papergraph-bench" generate --papers "$n" --seed "$seed" -o "$corpus" 2> "$out/generate-$(label_for "$n").log"
+    head -n 1 "$out/generate-$(label_for "$n").log" >&2
+    echo "$corpus"
+}
+
+# Parses GNU time -v output: prints "<wall seconds> <peak RSS MiB>".
+parse_time() {
+    awk -F': ' '
+        /Elapsed \(wall clock\) time/ {
+            n = split($2, part, ":")
+            wall = (n == 3) ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
+        }
+        /Maximum resident set size/ { rss = $2 / 1024 }
+        END { printf "%.2f %.1f\n", wall, rss }
+    ' "$1"
+}
+
+rows=()
+declare -A rate rss
+
+# measure NAME N LOGPREFIX COMMAND... : runs under GNU time, records a table row.
+measure() {
+    local name="$1" n="$2" log="$3"
+    shift 3
+    echo "== $name: $n papers" >&2
+    if ! /usr/bin/time -v -o "$log.time" "$@" > "$log.out" 2> "$log.err"; then
+        echo "run-ingest.sh: $name failed; last lines of ${log#$root/}.err:" >&2
+        tail -n 20 "$log.err" >&2
+        exit 1
+    fi
+    sed 's/^/   /' "$log.out" | tail -n 5 >&2
+    local wall peak
+    read -r wall peak < <(parse_time "$log.time")
+    local per_second
+    per_second="$(awk -v n="$n" -v s="$wall" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')"
+    rows+=("$(printf '%-12s %9s %9s %11s %13s' "$name" "$n" "$wall" "$per_second" "$peak")")
+    rate["$name/$n"]="$per_second"
+    rss["$name/$n"]="$peak"
+}
+
+fresh_db() {  # removes a database and its WAL side files, prints its path
+    rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
+    echo "$1"
+}
+
+run_pair() {
+    local n="$1" corpus="$2" label
+    label="$(label_for "$n")"
+    cat "$corpus" > /dev/null  # both tools read from the page cache, not the disk
+    if [[ "$papergraph" -eq 1 ]]; then
+        local pg_db
+        pg_db="$(fresh_db "$out/papergraph-$label.sqlite")"
+        measure papergraph "$n" "$out/papergraph-$label" "$bin/papergraph" ingest --db "$pg_db" "$corpus"
+    fi
+    if [[ "$baseline" -eq 1 ]]; then
+        local py_db
+        py_db="$(fresh_db "$out/baseline-$label.sqlite")"
+        measure python-re "$n" "$out/baseline-$label" \
+            python3 "$root/Benchmarks/baseline/ingest_baseline.py" --db "$py_db" "$corpus"
+    fi
+}
+
+corpus="$(generate "$papers")"
+run_pair "$papers" "$corpus"
+if [[ "$large" -eq 1 && "$papers" -ne 1000000 ]]; then
+    large_corpus="$(generate 1000000)"
+    run_pair 1000000 "$large_corpus"
+fi
+
+echo
+echo "== ingest benchmark (seed $seed, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'))"
+printf '%-12s %9s %9s %11s %13s\n' tool papers seconds papers/s "peak RSS MB"
+for row in "${rows[@]}"; do echo "$row"; done
+
+ratio_line() {  # ratio_line N
+    local n="$1" pg="${rate[papergraph/$1]:-}" py="${rate[python-re/$1]:-}"
+    if [[ -n "$pg" && -n "$py" && "$py" -gt 0 ]]; then
+        awk -v a="$pg" -v b="$py" -v n="$n" \
+            'BEGIN { printf "speed ratio at %d papers: papergraph / python-re = %.2fx\n", n, a / b }'
+    fi
+}
+ratio_line "$papers"
+if [[ "$large" -eq 1 ]]; then
+    ratio_line 1000000
+    small="${rss[papergraph/$papers]:-}" big="${rss[papergraph/1000000]:-}"
+    if [[ -n "$small" && -n "$big" ]]; then
+        awk -v s="$small" -v b="$big" -v n="$papers" \
+            'BEGIN { printf "papergraph peak RSS: %.1f MB at %d papers, %.1f MB at 1000000 (x%.2f for %.0fx the papers)\n", s, n, b, b / s, 1000000 / n }'
+    fi
+fi
+
+# The same figures from every database, so a fast ingest that stores less is visible at once.
+summaries=()
+for label in "$(label_for "$papers")" $([[ "$large" -eq 1 ]] && echo 1m); do
+    [[ -f "$out/papergraph-$label.sqlite" ]] && summaries+=("papergraph-$label=$out/papergraph-$label.sqlite")
+    [[ -f "$out/baseline-$label.sqlite" ]] && summaries+=("python-re-$label=$out/baseline-$label.sqlite")
+done
+if [[ ${#summaries[@]} -gt 0 ]]; then
+    echo
+    echo "== stored graph"
+    python3 "$root/Benchmarks/baseline/db_summary.py" "${summaries[@]}"
+fi
