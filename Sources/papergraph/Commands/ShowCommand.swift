@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
         if let rule = detail.code.rule { out += " (\(rule))" }
         out += "\n"
         if let evidence = detail.code.evidence {
-            out += "            “\(evidence.split(whereSeparator: \\.isNewline).joined(separator: " "))”"
+            out += "            “\(evidence.split(whereSeparator: \.isNewline).joined(separator: " "))”"
             if let field = detail.code.field, let start = detail.code.start, let end = detail.code.end {
                 out += " [\(field) \(start)..<\(end)]"
             }
