@@ -80,6 +80,14 @@ extension GraphStore {
         summary.sources = sources.map(\.name)
         do {
             try database.writeWithoutTransaction { db in
+                // The writer keeps references consistent by construction; per-row foreign-key
+                // checks and a small page cache made SQLite re-read its own pages for every row.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                defer {
+                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
+                    try? db.execute(sql: "PRAGMA cache_size = -2000")
+                }
                 try db.inTransaction(.immediate) {
                     var writer = try IngestWriter(db: db)
                     var lastReport = started

@@ -30,6 +30,7 @@ enum Schema {
                   format TEXT NOT NULL
                 );
                 CREATE INDEX paper_by_arxiv ON paper(arxiv_id);
+                CREATE INDEX paper_by_doi ON paper(doi) WHERE doi IS NOT NULL;
                 CREATE INDEX paper_by_date ON paper(date);
                 CREATE INDEX paper_by_title_key ON paper(title_key);
 
