@@ -9,12 +9,21 @@ public struct PageRankOptions: Sendable, Hashable {
     /// Split a node's rank over its out-edges in proportion to edge weight (mention counts),
     /// like networkx `weight="weight"`; false splits it evenly over distinct out-neighbours.
     public var weighted: Bool = true
+    /// Walk edges both ways (the ``UndirectedGraph`` view, weights of both directions added).
+    /// Directed walks from a paper only reach its targets, their owners and cited papers; the
+    /// undirected walk also reaches the other papers using them, which is what "papers near
+    /// these seeds" usually means. networkx equivalent: `pagerank` on the undirected graph.
+    public var undirected: Bool = false
 
-    public init(damping: Double = 0.85, tolerance: Double = 1e-10, maxIterations: Int = 1000, weighted: Bool = true) {
+    public init(
+        damping: Double = 0.85, tolerance: Double = 1e-10, maxIterations: Int = 1000, weighted: Bool = true,
+        undirected: Bool = false
+    ) {
         self.damping = damping
         self.tolerance = tolerance
         self.maxIterations = maxIterations
         self.weighted = weighted
+        self.undirected = undirected
     }
 
     func validate() throws(AnalysisError) {
@@ -79,23 +88,24 @@ public enum Centrality {
     /// written once per iteration (the summation order is fixed, so results are reproducible).
     static func powerIterate(_ graph: PaperGraph, teleport: [Double], options: PageRankOptions) -> ScoreVector {
         let n = graph.nodeCount
-        let alpha = options.damping
-        var outWeight = [Double](repeating: 0, count: n)
-        for u in 0..<n {
-            if options.weighted {
-                var total = 0.0
-                for e in graph.outOffsets[u]..<graph.outOffsets[u + 1] { total += graph.outWeights[e] }
-                outWeight[u] = total
-            } else {
-                outWeight[u] = Double(graph.outDegree(Int32(u)))
-            }
+        // In-lists to pull from: the directed in-edges, or the symmetric adjacency.
+        let inOffsets: [Int], inSources: [Int32], inWeights: [Double]
+        if options.undirected {
+            let undirected = UndirectedGraph(graph, weighted: options.weighted)
+            (inOffsets, inSources, inWeights) = (undirected.offsets, undirected.neighbors, undirected.weights)
+        } else {
+            let ones = options.weighted ? graph.inWeights : [Double](repeating: 1, count: graph.edgeCount)
+            (inOffsets, inSources, inWeights) = (graph.inOffsets, graph.inSources, ones)
         }
+        let alpha = options.damping
+        // A node's out-weight is the sum over the edges it appears in as a source.
+        var outWeight = [Double](repeating: 0, count: n)
+        for e in inSources.indices { outWeight[Int(inSources[e])] += inWeights[e] }
         // Transition probability of every in-edge, precomputed once.
-        var transition = [Double](repeating: 0, count: graph.edgeCount)
-        for e in 0..<graph.edgeCount {
-            let source = Int(graph.inSources[e])
-            let w = options.weighted ? graph.inWeights[e] : 1
-            transition[e] = outWeight[source] > 0 ? w / outWeight[source] : 0
+        var transition = [Double](repeating: 0, count: inSources.count)
+        for e in inSources.indices {
+            let source = Int(inSources[e])
+            transition[e] = outWeight[source] > 0 ? inWeights[e] / outWeight[source] : 0
         }
         let dangling = (0..<n).filter { outWeight[$0] == 0 }
 
@@ -106,8 +116,8 @@ public enum Centrality {
             var danglingMass = 0.0
             for u in dangling { danglingMass += x[u] }
             var change = 0.0
-            graph.inOffsets.withUnsafeBufferPointer { offsets in
-                graph.inSources.withUnsafeBufferPointer { sources in
+            inOffsets.withUnsafeBufferPointer { offsets in
+                inSources.withUnsafeBufferPointer { sources in
                     transition.withUnsafeBufferPointer { probability in
                         x.withUnsafeBufferPointer { current in
                             for v in 0..<n {
