@@ -1,5 +1,0 @@
-import GraphStore
-
-public enum AnalysisInfo {
-    public static let name = "Analysis"
-}
