@@ -91,7 +91,7 @@ public struct DOTWriter: Sendable {
         [
             ("charset", "UTF-8"),
             ("fontname", options.fontName),
-            ("fontsize", "10"),
+            ("fontsize", "12"),
             ("rankdir", "LR"),
             ("nodesep", "0.2"),
             ("ranksep", "0.5"),

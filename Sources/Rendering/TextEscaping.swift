@@ -46,7 +46,7 @@ enum TextEscaping {
     // MARK: Wrapping
 
     /// Wraps on word boundaries to lines of at most `width` characters (grapheme clusters);
-    /// a word longer than `width` is split, preferably after `/`, `-`, `_` or `.`.
+    /// a word longer than `width` is split, preferably after `/`, else after `-`, `_` or `.`.
     /// More than `maxLines` lines are cut to `maxLines`, the last one ending in `…`.
     static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
         let width = max(width, 4)
@@ -86,14 +86,17 @@ enum TextEscaping {
 
     private static func breakIndex(in word: String, width: Int) -> String.Index {
         let hardCut = word.index(word.startIndex, offsetBy: width)
-        var index = hardCut
-        var position = width
-        // Prefer a break right after a separator in the second half of the line.
-        while position > width / 2 {
-            let before = word.index(before: index)
-            if "/-_.".contains(word[before]) { return index }
-            index = before
-            position -= 1
+        // Break right after a separator in the second half of the line, preferring path
+        // separators so `datasets/owner/name-x` splits as `datasets/owner/` + `name-x`.
+        for separators in ["/", "-_."] {
+            var index = hardCut
+            var position = width
+            while position > width / 2 {
+                let before = word.index(before: index)
+                if separators.contains(word[before]) { return index }
+                index = before
+                position -= 1
+            }
         }
         return hardCut
     }
