@@ -54,7 +54,11 @@ struct IngestWriter {
     private let insertCode: RawStatement
     private let deleteMentions: RawStatement
     private var paperIDByKey: [UInt64: Int64] = [:]
+    /// Every paper by title, for incoming records without an arXiv id.
     private var paperIDByTitle: [UInt64: Int64] = [:]
+    /// Only papers without an arXiv id, for incoming records with one: two arXiv papers with
+    /// the same title stay two papers, so looking them up would be wasted reads.
+    private var titleOnlyPaperIDByTitle: [UInt64: Int64] = [:]
     private var targetIDByName: [UInt64: Int64] = [:]
 
     init(db: Database) throws {
@@ -82,11 +86,12 @@ struct IngestWriter {
             """)
         deleteMentions = try RawStatement(db, sql: "DELETE FROM mention WHERE paper_id = ?1")
 
-        let papers = try Row.fetchCursor(db, sql: "SELECT id, key, title_key FROM paper")
+        let papers = try Row.fetchCursor(db, sql: "SELECT id, key, title_key, arxiv_id IS NULL FROM paper")
         while let row = try papers.next() {
             let id: Int64 = row[0]
             paperIDByKey[ContentHash.of(row[1] as String)] = id
             paperIDByTitle[ContentHash.of(row[2] as String)] = id
+            if row[3] as Bool { titleOnlyPaperIDByTitle[ContentHash.of(row[2] as String)] = id }
         }
         let targets = try Row.fetchCursor(db, sql: "SELECT id, target FROM target")
         while let row = try targets.next() {
@@ -104,6 +109,7 @@ struct IngestWriter {
         let paperID = try bindPaper(insertPaper, item.record, titleKey: titleKey, hash: item.contentHash)
         paperIDByKey[ContentHash.of(item.record.id)] = paperID
         paperIDByTitle[ContentHash.of(titleKey)] = paperID
+        if item.record.arxivID == nil { titleOnlyPaperIDByTitle[ContentHash.of(titleKey)] = paperID }
         try writeEdges(paperID: paperID, extraction: item.extraction, summary: &summary)
         summary.papersNew += 1
     }
@@ -116,7 +122,8 @@ struct IngestWriter {
         {
             return stored
         }
-        if let id = paperIDByTitle[ContentHash.of(titleKey)], let stored = try StoredPaper.fetch(db, id: id),
+        let titles = record.arxivID == nil ? paperIDByTitle : titleOnlyPaperIDByTitle
+        if let id = titles[ContentHash.of(titleKey)], let stored = try StoredPaper.fetch(db, id: id),
             stored.titleKey == titleKey, stored.record.arxivID == nil || record.arxivID == nil
         {
             return stored
@@ -139,6 +146,11 @@ struct IngestWriter {
         _ = try bindPaper(updatePaper, merged, titleKey: mergedTitleKey, hash: hash)
         paperIDByKey[ContentHash.of(merged.id)] = stored.id
         paperIDByTitle[ContentHash.of(mergedTitleKey)] = stored.id
+        if merged.arxivID == nil {
+            titleOnlyPaperIDByTitle[ContentHash.of(mergedTitleKey)] = stored.id
+        } else {
+            titleOnlyPaperIDByTitle[ContentHash.of(stored.titleKey)] = nil
+        }
         deleteMentions.bind(1, stored.id)
         try deleteMentions.run()
         try writeEdges(paperID: stored.id, extraction: extraction, summary: &summary)

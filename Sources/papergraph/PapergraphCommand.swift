@@ -1,4 +1,5 @@
 import ArgumentParser
+import Analysis
 import Corpus
 import Foundation
 import GraphStore
@@ -29,6 +30,11 @@ struct PapergraphCommand: ParsableCommand {
             ShowCommand.self,
             PapersCommand.self,
             SharedReposCommand.self,
+            RankCommand.self,
+            CommunitiesCommand.self,
+            RelatedCommand.self,
+            ComponentsCommand.self,
+            CodeTrendCommand.self,
         ]
     )
 
@@ -51,6 +57,9 @@ struct PapergraphCommand: ParsableCommand {
         case let error as CorpusError:
             Console.warn("error: \(error.description)")
             status = ExitFor.corpus(error)
+        case let error as AnalysisError:
+            Console.warn("error: \(error.description)")
+            status = ExitStatus.userError
         case let error as CLIError:
             Console.warn("error: \(error.description)")
             if case .recordsSkipped = error { status = ExitStatus.badInput } else { status = ExitStatus.userError }
