@@ -3,7 +3,7 @@ import GRDB
 /// Versioned schema. Each migration is append-only: never edit one that has shipped.
 enum Schema {
     /// Bumped with every migration; a database with a higher `user_version` was written by a newer tool.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -78,6 +78,43 @@ enum Schema {
                   skipped INTEGER NOT NULL
                 );
                 """)
+        }
+        // v2: paper-to-paper references found by name, author–year and title (`reference`), the
+        // names papers claim (`paper_name`), and one view over every paper reference including
+        // the identifier ones that live in `mention`/`target`.
+        migrator.registerMigration("v2-references") { db in
+            try db.execute(sql: """
+                CREATE TABLE reference (
+                  citing_id INTEGER NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                  cited_id INTEGER REFERENCES paper(id) ON DELETE SET NULL,
+                  rule TEXT NOT NULL,
+                  field TEXT NOT NULL,
+                  start INTEGER NOT NULL,
+                  "end" INTEGER NOT NULL,
+                  text TEXT NOT NULL,
+                  cited_text TEXT,
+                  PRIMARY KEY (citing_id, field, start, rule)
+                ) WITHOUT ROWID;
+                CREATE INDEX reference_by_cited ON reference(cited_id);
+
+                CREATE TABLE paper_name (
+                  name TEXT NOT NULL,
+                  paper_id INTEGER NOT NULL REFERENCES paper(id) ON DELETE CASCADE,
+                  ambiguous INTEGER NOT NULL,
+                  PRIMARY KEY (name, paper_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX paper_name_by_paper ON paper_name(paper_id);
+
+                CREATE VIEW paper_reference AS
+                  SELECT m.paper_id AS citing_id, t.paper_id AS cited_id, 'identifier' AS rule, m.field AS field,
+                         m.start AS start, m."end" AS "end", m.text AS text, t.target AS cited_text
+                  FROM mention m JOIN target t ON t.id = m.target_id
+                  WHERE t.kind = 'paper' AND (t.paper_id IS NULL OR t.paper_id <> m.paper_id)
+                  UNION ALL
+                  SELECT citing_id, cited_id, rule, field, start, "end", text, cited_text FROM reference;
+                """)
+            // Databases written by v1 already hold papers: resolve them now.
+            _ = try ReferenceResolver.rebuild(db)
         }
         return migrator
     }

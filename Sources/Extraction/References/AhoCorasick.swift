@@ -1,0 +1,222 @@
+/// An Aho–Corasick automaton over UTF-8 bytes: finds every occurrence of every pattern in one
+/// left-to-right pass, whatever the number of patterns. Patterns are matched literally, byte for
+/// byte, so names such as `C++`, `A*` or `(α,β)-Net` need no escaping.
+///
+/// Nodes are stored breadth-first in flat arrays, with each node's children contiguous and
+/// sorted by byte, so a million-pattern dictionary costs a handful of bytes per trie node instead
+/// of a dictionary per node.
+public struct AhoCorasick: Sendable {
+    /// Child of the root for each byte (0 = none): the root is where scanning spends most of its time.
+    private let rootNext: [Int32]
+    /// Children of node `n` are nodes `childStart[n] ..< childStart[n + 1]`.
+    private let childStart: [Int32]
+    /// The byte on the edge into each node.
+    private let label: [UInt8]
+    private let failure: [Int32]
+    /// The pattern that ends at each node, or -1.
+    private let terminal: [Int32]
+    /// The nearest node on the failure chain (excluding the node itself) where a pattern ends, or -1.
+    private let outputLink: [Int32]
+    /// Length in bytes of each pattern.
+    public let patternLengths: [Int32]
+
+    public var patternCount: Int { patternLengths.count }
+    public var nodeCount: Int { label.count }
+
+    /// Bytes held by the automaton's tables.
+    public var memoryFootprint: Int {
+        rootNext.count * 4 + childStart.count * 4 + label.count + failure.count * 4 + terminal.count * 4
+            + outputLink.count * 4 + patternLengths.count * 4
+    }
+
+    /// Builds the automaton. Pattern `i` is reported as `i`; an empty pattern never matches, and
+    /// when the same bytes appear twice only the lower index is reported.
+    public init(patterns: [String]) {
+        var flat: [UInt8] = []
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(patterns.count + 1)
+        for pattern in patterns {
+            flat.append(contentsOf: pattern.utf8)
+            starts.append(Int32(flat.count))
+        }
+        self.init(flat: flat, starts: starts)
+    }
+
+    /// Builds from patterns laid end to end in `flat`; pattern `i` is `flat[starts[i] ..< starts[i + 1]]`.
+    init(flat: [UInt8], starts: [Int32]) {
+        let count = starts.count - 1
+        var lengths = [Int32](repeating: 0, count: count)
+        for index in 0..<count { lengths[index] = starts[index + 1] - starts[index] }
+        patternLengths = lengths
+
+        // Sorting the patterns makes every trie node a contiguous range of them, so the trie can
+        // be laid out breadth-first without per-node maps.
+        var order = [Int32](0..<Int32(count))
+        flat.withUnsafeBufferPointer { bytes in
+            order.sort { left, right in
+                let leftStart = Int(starts[Int(left)])
+                let rightStart = Int(starts[Int(right)])
+                let leftLength = Int(lengths[Int(left)])
+                let rightLength = Int(lengths[Int(right)])
+                let shared = min(leftLength, rightLength)
+                var offset = 0
+                while offset < shared {
+                    let a = bytes[leftStart + offset]
+                    let b = bytes[rightStart + offset]
+                    if a != b { return a < b }
+                    offset += 1
+                }
+                if leftLength != rightLength { return leftLength < rightLength }
+                return left < right
+            }
+        }
+
+        var rootNext = [Int32](repeating: 0, count: 256)
+        var childStart: [Int32] = []
+        var label: [UInt8] = [0]
+        var failure: [Int32] = [0]
+        var terminal: [Int32] = [-1]
+        var outputLink: [Int32] = [-1]
+        // Per-node range of `order` and depth; only needed while building.
+        var rangeLow: [Int32] = [0]
+        var rangeHigh: [Int32] = [Int32(count)]
+        var depth: [Int32] = [0]
+
+        flat.withUnsafeBufferPointer { bytes in
+            func child(_ node: Int32, _ byte: UInt8) -> Int32 {
+                if node == 0 { return rootNext[Int(byte)] }
+                var index = Int(childStart[Int(node)])
+                let end = Int(childStart[Int(node) + 1])
+                while index < end {
+                    let edge = label[index]
+                    if edge == byte { return Int32(index) }
+                    if edge > byte { return 0 }
+                    index += 1
+                }
+                return 0
+            }
+
+            var node = 0
+            while node < label.count {
+                childStart.append(Int32(label.count))
+                let low = Int(rangeLow[node])
+                let high = Int(rangeHigh[node])
+                let nodeDepth = Int(depth[node])
+                var cursor = low
+                while cursor < high && Int(lengths[Int(order[cursor])]) == nodeDepth {
+                    if terminal[node] < 0 && node != 0 { terminal[node] = order[cursor] }
+                    cursor += 1
+                }
+                while cursor < high {
+                    let byte = bytes[Int(starts[Int(order[cursor])]) + nodeDepth]
+                    var groupEnd = cursor + 1
+                    while groupEnd < high && bytes[Int(starts[Int(order[groupEnd])]) + nodeDepth] == byte {
+                        groupEnd += 1
+                    }
+                    let newNode = Int32(label.count)
+                    var fail: Int32 = 0
+                    if node != 0 {
+                        var state = failure[node]
+                        while true {
+                            let next = child(state, byte)
+                            if next != 0 {
+                                fail = next
+                                break
+                            }
+                            if state == 0 { break }
+                            state = failure[Int(state)]
+                        }
+                    }
+                    label.append(byte)
+                    failure.append(fail)
+                    terminal.append(-1)
+                    outputLink.append(-1)
+                    rangeLow.append(Int32(cursor))
+                    rangeHigh.append(Int32(groupEnd))
+                    depth.append(Int32(nodeDepth + 1))
+                    if node == 0 { rootNext[Int(byte)] = newNode }
+                    cursor = groupEnd
+                }
+                node += 1
+            }
+            childStart.append(Int32(label.count))
+        }
+        // A node's terminal is only known once the node is expanded, which can come after a
+        // deeper node took it as failure target, so output links are filled in a second sweep;
+        // breadth-first order guarantees a failure target is finished before its dependants.
+        for node in 1..<max(1, label.count) {
+            let fail = Int(failure[node])
+            outputLink[node] = terminal[fail] >= 0 ? Int32(fail) : outputLink[fail]
+        }
+        self.rootNext = rootNext
+        self.childStart = childStart
+        self.label = label
+        self.failure = failure
+        self.terminal = terminal
+        self.outputLink = outputLink
+    }
+
+    /// Calls `body(pattern, start, end)` for every occurrence, in order of `end` (byte offsets).
+    /// Line breaks in the text match a space in a pattern, so a name wrapped across lines is found.
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
+        guard !patternLengths.isEmpty else { return }
+        rootNext.withUnsafeBufferPointer { rootNext in
+            childStart.withUnsafeBufferPointer { childStart in
+                label.withUnsafeBufferPointer { label in
+                    failure.withUnsafeBufferPointer { failure in
+                        terminal.withUnsafeBufferPointer { terminal in
+                            outputLink.withUnsafeBufferPointer { outputLink in
+                              patternLengths.withUnsafeBufferPointer { patternLengths in
+                                var node = 0
+                                for position in 0..<text.count {
+                                    var byte = text[position]
+                                    if byte == 0x0A || byte == 0x0D || byte == 0x09 { byte = 0x20 }
+                                    while true {
+                                        if node == 0 {
+                                            node = Int(rootNext[Int(byte)])
+                                            break
+                                        }
+                                        var index = Int(childStart[node])
+                                        let end = Int(childStart[node + 1])
+                                        var found = 0
+                                        while index < end {
+                                            let edge = label[index]
+                                            if edge >= byte {
+                                                if edge == byte { found = index }
+                                                break
+                                            }
+                                            index += 1
+                                        }
+                                        if found != 0 {
+                                            node = found
+                                            break
+                                        }
+                                        node = Int(failure[node])
+                                    }
+                                    if node == 0 { continue }
+                                    var output = terminal[node] >= 0 ? node : Int(outputLink[node])
+                                    while output > 0 {
+                                        let pattern = Int(terminal[output])
+                                        let end = position + 1
+                                        body(pattern, end - Int(patternLengths[pattern]), end)
+                                        output = Int(outputLink[output])
+                                    }
+                                }
+                              }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every occurrence as (pattern, start, end) byte offsets; convenience for tests and small inputs.
+    public func matches(in text: String) -> [(pattern: Int, start: Int, end: Int)] {
+        var found: [(pattern: Int, start: Int, end: Int)] = []
+        UTF8Text.withBytes(text) { bytes in
+            forEachMatch(in: bytes) { found.append(($0, $1, $2)) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,312 @@
+/// Finds the names an abstract claims for its own work, and checks how a name is used.
+///
+/// Two shapes count as a claim, both only when the sentence says the authors propose it:
+/// `we propose Low-Rank Adaptation (LoRA)` (a parenthesised acronym whose letters match the
+/// preceding words, Schwartz–Hearst style) and `We introduce LLM-Pruner, a …`. A bare
+/// definition such as `we fine-tune with Low-Rank Adaptation (LoRA)` is a use, not a claim.
+enum AbstractClaims {
+    struct Claim: Hashable {
+        var name: String
+        var shape: NameRules.Shape
+    }
+
+    static func claims(in bytes: UnsafeBufferPointer<UInt8>) -> [Claim] {
+        var found: [Claim] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "(") {
+                if let claim = definition(openingAt: index, in: bytes) { found.append(claim) }
+            } else if byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") {
+                if let claim = introduction(at: index, in: bytes) { found.append(claim) }
+            }
+            index += 1
+        }
+        var seen = Set<String>()
+        return found.filter { seen.insert($0.name).inserted }
+    }
+
+    // MARK: - `… Low-Rank Adaptation (LoRA) …`
+
+    private static func definition(openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Claim? {
+        var close = open + 1
+        while close < bytes.count && close - open <= 24 {
+            let byte = bytes[close]
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { break }
+            if UTF8Text.isSpace(byte) { return nil }
+            close += 1
+        }
+        guard close < bytes.count, close - open <= 24, close > open + 1 else { return nil }
+        let short = UTF8Text.string(bytes, from: open + 1, to: close)
+        let shortScalars = Array(short.unicodeScalars)
+        let capitals = shortScalars.filter { UTF8Text.isUpper($0) }.count
+        let digits = shortScalars.filter { UTF8Text.isDigit($0) }.count
+        guard capitals >= 2 || (capitals == 1 && digits > 0) else { return nil }
+        guard let shape = NameRules.shape(of: short), shape == .distinctive else { return nil }
+
+        let sentence = sentenceStart(before: open, in: bytes)
+        let window = ScalarWindow(bytes, from: sentence, to: open)
+        var longText = window.scalars
+        while let last = longText.last, last == " " || last == "\n" { longText.removeLast() }
+        guard let longStart = schwartzHearstStart(short: shortScalars, long: longText) else { return nil }
+        let letterCount = shortScalars.filter(UTF8Text.isWord).count
+        let longWords = words(in: Array(longText[longStart...]))
+        guard longWords.count >= 2 || (longWords.first?.count ?? 0) > shortScalars.count,
+            longWords.count <= min(letterCount + 5, letterCount * 2)
+        else { return nil }
+        guard proposesBefore(words(in: Array(longText[..<longStart]))) else { return nil }
+        return Claim(name: short, shape: shape)
+    }
+
+    /// Schwartz & Hearst (2003): match the short form's letters right to left in the long form,
+    /// the first letter at a word start. Returns where the long form begins.
+    static func schwartzHearstStart(short: [Unicode.Scalar], long: [Unicode.Scalar]) -> Int? {
+        var shortIndex = short.count - 1
+        var longIndex = long.count - 1
+        while shortIndex >= 0 {
+            let wanted = lowercased(short[shortIndex])
+            guard UTF8Text.isWord(wanted) else {
+                shortIndex -= 1
+                continue
+            }
+            while longIndex >= 0
+                && (lowercased(long[longIndex]) != wanted
+                    || (shortIndex == 0 && longIndex > 0 && UTF8Text.isWord(long[longIndex - 1])))
+            {
+                longIndex -= 1
+            }
+            if longIndex < 0 { return nil }
+            longIndex -= 1
+            shortIndex -= 1
+        }
+        return longIndex + 1
+    }
+
+    private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value >= 0x41 && scalar.value <= 0x5A { return Unicode.Scalar(scalar.value + 32) ?? scalar }
+        if scalar.isASCII { return scalar }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
+
+    /// Lower-cased words (letters, digits, inner hyphens and apostrophes) of a scalar run.
+    static func words(in scalars: [Unicode.Scalar]) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in scalars {
+            if UTF8Text.isWord(scalar) || ((scalar == "-" || scalar == "'") && !current.isEmpty) {
+                current.append(lowercased(scalar))
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// Whether the words just before a definition say the authors are introducing it: a
+    /// proposal verb with `we`/`our`/`this paper` before it and no sign of using someone else's
+    /// method (`using`, `with`, `of`, …) between the verb and the definition.
+    static func proposesBefore(_ words: [String]) -> Bool {
+        guard let verbIndex = words.lastIndex(where: { proposalVerbs.contains($0) || standaloneCues.contains($0) }) else {
+            return false
+        }
+        let between = words[(verbIndex + 1)...]
+        if between.contains(where: { blockingWords.contains($0) || usageVerbs.contains($0) }) { return false }
+        if between.count > 10 { return false }
+        if standaloneCues.contains(words[verbIndex]) { return true }
+        guard let selfIndex = words[..<verbIndex].lastIndex(where: { selfMarkers.contains($0) }) else {
+            // `This paper proposes …`, `Here, we …` and `In this work …` all leave a marker; a
+            // sentence without one describes someone else's work.
+            return false
+        }
+        let lead = words[(selfIndex + 1)..<verbIndex]
+        return lead.count <= 6 && !lead.contains(where: { usageVerbs.contains($0) })
+    }
+
+    private static let proposalVerbs: Set<String> = [
+        "propose", "proposes", "proposed", "proposing", "introduce", "introduces", "introduced", "introducing",
+        "present", "presents", "presented", "presenting", "develop", "develops", "developed", "developing",
+        "design", "designs", "designed", "designing", "devise", "devises", "devised", "build", "builds", "built",
+        "create", "creates", "created", "release", "releases", "released", "contribute", "contributes",
+        "call", "calls", "called", "name", "names", "named", "term", "terms", "termed", "dub",
+    ]
+    private static let standaloneCues: Set<String> = ["dubbed", "coined"]
+    private static let selfMarkers: Set<String> = [
+        "we", "our", "us", "paper", "work", "study", "article", "letter", "here", "herein",
+    ]
+    private static let usageVerbs: Set<String> = [
+        "use", "uses", "using", "used", "adopt", "adopts", "adopting", "employ", "employs", "employing", "apply",
+        "applies", "applying", "leverage", "leverages", "leveraging", "combine", "combines", "combining", "extend",
+        "extends", "extending", "follow", "follows", "following", "improve", "improves", "improving", "enhance",
+        "enhances", "adapt", "adapts", "adapting", "integrate", "integrates", "integrating", "fine-tune",
+        "fine-tunes", "finetune", "compare", "compares", "compared", "evaluate", "evaluates", "analyze", "analyse",
+        "study", "studies", "investigate", "investigates", "examine", "examines", "revisit", "revisits",
+        "benchmark", "benchmarks", "replace", "replaces", "unlike", "like", "existing", "standard", "popular",
+        "conventional", "widely", "prior", "previous", "original", "vanilla", "classic", "classical",
+    ]
+    private static let blockingWords: Set<String> = [
+        "of", "on", "in", "to", "for", "from", "by", "with", "via", "into", "within", "against", "versus", "vs",
+        "than", "over", "upon", "such", "including", "and", "or", "based", "as",
+    ]
+
+    // MARK: - `We introduce LLM-Pruner, a …`
+
+    private static func introduction(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Claim? {
+        guard start + 3 < bytes.count, bytes[start + 1] == UInt8(ascii: "e"), bytes[start + 2] == 0x20 else { return nil }
+        if let previous = UTF8Text.scalar(before: start, in: bytes), UTF8Text.isWord(previous) { return nil }
+        var cursor = start + 3
+        guard let verb = nextToken(from: &cursor, in: bytes), introductionVerbs.contains(verb.lowercased()) else {
+            return nil
+        }
+        var nameTokens: [String] = []
+        var delimiter: UInt8 = 0
+        while nameTokens.count < NameRules.maximumWords, var token = nextToken(from: &cursor, in: bytes) {
+            if let last = token.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ":") {
+                delimiter = last
+                token.removeLast()
+                nameTokens.append(token)
+                break
+            }
+            nameTokens.append(token)
+        }
+        guard delimiter != 0, !nameTokens.isEmpty else { return nil }
+        if delimiter == UInt8(ascii: ",") {
+            var after = cursor
+            guard let follower = nextToken(from: &after, in: bytes), appositiveStarts.contains(follower.lowercased())
+            else { return nil }
+        }
+        let name = nameTokens.joined(separator: " ")
+        guard let shape = NameRules.shape(of: name) else { return nil }
+        return Claim(name: name, shape: shape)
+    }
+
+    private static let introductionVerbs: Set<String> = [
+        "propose", "present", "introduce", "release", "develop", "design", "build", "open-source",
+    ]
+    private static let appositiveStarts: Set<String> = ["a", "an", "the", "which", "our", "that"]
+
+    /// The next space-delimited token starting at `cursor` (skipping one run of spaces).
+    private static func nextToken(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        while cursor < bytes.count && UTF8Text.isSpace(bytes[cursor]) { cursor += 1 }
+        let start = cursor
+        while cursor < bytes.count && !UTF8Text.isSpace(bytes[cursor]) && cursor - start < 48 { cursor += 1 }
+        return cursor > start ? UTF8Text.string(bytes, from: start, to: cursor) : nil
+    }
+
+    // MARK: - Sentences and uses
+
+    /// Byte offset where the sentence containing `index` starts.
+    static func sentenceStart(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var cursor = index - 1
+        while cursor > 0 {
+            let byte = bytes[cursor]
+            if UTF8Text.isSpace(byte) {
+                let previous = bytes[cursor - 1]
+                if previous == UInt8(ascii: ".") || previous == UInt8(ascii: "!") || previous == UInt8(ascii: "?") {
+                    return cursor + 1
+                }
+            }
+            cursor -= 1
+        }
+        return 0
+    }
+
+    /// Whether the word at `start` opens a sentence (or a labelled section such as `Methods:`).
+    static func startsSentence(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = start - 1
+        while cursor >= 0 {
+            let byte = bytes[cursor]
+            if UTF8Text.isSpace(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                cursor -= 1
+                continue
+            }
+            return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                || byte == UInt8(ascii: ":")
+        }
+        return true
+    }
+
+    /// A capitalised word is a name only in running text: not at a sentence start and not
+    /// followed by another capitalised word (`Adam Smith`).
+    static func isPlainWordUse(start: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if startsSentence(at: start, in: bytes) { return false }
+        if end + 1 < bytes.count, bytes[end] == 0x20,
+            let next = UTF8Text.scalar(at: end + 1, in: bytes)?.scalar, UTF8Text.isUpper(next)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `name` occurs in `bytes` as a whole word used as a name; backs plain-word claims.
+    static func usesPlainWord(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let hit = UTF8Text.find(name, in: bytes, from: from, to: bytes.count) {
+            let end = hit + name.count
+            if NameBoundary.accepts(start: hit, end: end, in: bytes, firstIsWord: true, lastIsWord: true),
+                isPlainWordUse(start: hit, end: end, in: bytes)
+            {
+                return true
+            }
+            from = hit + 1
+        }
+        return false
+    }
+}
+
+/// Word-boundary rules for a name found inside running text.
+enum NameBoundary {
+    /// A name that starts with a letter must not continue a word, a path, an identifier or a
+    /// hyphenated compound (`QLoRA`, `/LoRA`, `Q-LoRA`); one that ends with a letter must not run
+    /// on into a word, a path or a file extension (`LoRAs`, `LoRA_x`, `LoRA.py`). A hyphen after
+    /// the name is allowed: `LoRA-based` and `HAWQ-V2` (when HAWQ-V2 is no name itself) use it.
+    /// `pluralAllowed`: a name ending in a capital may take a plural `s` (`NeRFs`, `ViTs`);
+    /// one ending in lower case may not (`Adams` is a surname, not several Adam optimizers).
+    static func accepts(
+        start: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, firstIsWord: Bool, lastIsWord: Bool,
+        pluralAllowed: Bool = false
+    ) -> Bool {
+        if firstIsWord, let previous = UTF8Text.scalar(before: start, in: bytes) {
+            if UTF8Text.isWord(previous) || leftJoiners.contains(previous) { return false }
+        }
+        if lastIsWord, var (next, length) = UTF8Text.scalar(at: end, in: bytes) {
+            if pluralAllowed && next == "s" {
+                guard let after = UTF8Text.scalar(at: end + 1, in: bytes) else { return true }
+                (next, length) = (after.scalar, after.length + 1)
+            }
+            if UTF8Text.isWord(next) || rightJoiners.contains(next) { return false }
+            if next == ".", let after = UTF8Text.scalar(at: end + length, in: bytes)?.scalar, UTF8Text.isWord(after) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static let leftJoiners: Set<Unicode.Scalar> = ["/", "_", "-", "@", ".", "\\", "#", "$", "&", "+", "="]
+    private static let rightJoiners: Set<Unicode.Scalar> = ["_", "/", "@", "\\", "="]
+}
+
+/// Decoded scalars of a byte range, with the byte offset of each, for the few places that need
+/// to look at characters rather than bytes.
+struct ScalarWindow {
+    var scalars: [Unicode.Scalar] = []
+    var byteOffsets: [Int] = []
+    /// Byte offset just past the window.
+    var endByte: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        endByte = to
+        var index = max(0, from)
+        while index < bytes.count && UTF8Text.isContinuation(bytes[index]) { index += 1 }
+        while index < min(to, bytes.count) {
+            guard let (scalar, length) = UTF8Text.scalar(at: index, in: bytes) else { break }
+            scalars.append(scalar)
+            byteOffsets.append(index)
+            index += length
+        }
+    }
+
+    /// Byte offset of scalar `index`, or the end of the window.
+    func byteOffset(_ index: Int) -> Int { index < byteOffsets.count ? byteOffsets[index] : endByte }
+}

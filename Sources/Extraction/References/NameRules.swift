@@ -1,0 +1,140 @@
+/// When a string can serve as the name of a method or system that other abstracts refer to.
+///
+/// Precision matters more than recall here: a bad name links every abstract that uses the word,
+/// so every rule below errs on the side of not claiming a name.
+public enum NameRules {
+    /// Names shorter than this (in Unicode scalars) are never matched: `AI`, `Go`, `A*`, `3D`.
+    public static let minimumLength = 3
+    public static let maximumLength = 40
+    /// A title prefix longer than this is a phrase, not a name (`An Image is Worth 16x16 Words`).
+    public static let maximumWords = 3
+
+    /// How a name is written, which decides how much evidence it needs.
+    public enum Shape: Sendable, Hashable {
+        /// Internal capitals, digits or all caps (`LoRA`, `HAWQ-V2`, `GPT-3`, `Llama 2`): rare as
+        /// ordinary words, so one claim is enough.
+        case distinctive
+        /// One capitalised word (`Adam`, `Mamba`): also an ordinary word or a person's name, so
+        /// the claimant must use it in its own abstract, and a use at a sentence start or next to
+        /// another capitalised word does not count.
+        case plainWord
+    }
+
+    /// The shape of `name`, or nil when it can never be a name.
+    public static func shape(of name: String) -> Shape? {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count >= minimumLength, scalars.count <= maximumLength else { return nil }
+        guard let first = scalars.first, let last = scalars.last else { return nil }
+        if first == " " || last == " " || last == "-" || last == "." || last == "," { return nil }
+        var letters = 0
+        for scalar in scalars {
+            if forbiddenScalars.contains(scalar) || scalar.properties.generalCategory == .control { return nil }
+            if scalar.properties.isAlphabetic { letters += 1 }
+            if scalar == "\n" || scalar == "\t" { return nil }
+        }
+        guard letters > 0, !isStopListed(name) else { return nil }
+        let words = name.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count <= maximumWords, !words.contains(where: \.isEmpty) else { return nil }
+        let shapes = words.map { wordShape(Array($0.unicodeScalars)) }
+        if words.count == 1 {
+            switch shapes[0] {
+            case .distinctive: return .distinctive
+            case .capitalised: return .plainWord
+            case .lowercase, .other: return nil
+            }
+        }
+        // Several words: each must look like part of a proper name and one must be distinctive,
+        // which keeps `Deep Learning` or `Segment Anything` out while `Llama 2` gets in.
+        guard shapes.contains(.distinctive) else { return nil }
+        for shape in shapes where shape == .lowercase || shape == .other { return nil }
+        return .distinctive
+    }
+
+    private enum WordShape { case distinctive, capitalised, lowercase, other }
+
+    private static func wordShape(_ word: [Unicode.Scalar]) -> WordShape {
+        var hasDigit = false
+        var innerUpper = false
+        var letters = 0
+        var firstIsUpper = false
+        for (index, scalar) in word.enumerated() {
+            if UTF8Text.isDigit(scalar) || (scalar.properties.numericType != nil && !scalar.properties.isAlphabetic) {
+                hasDigit = true
+            }
+            if scalar.properties.isAlphabetic {
+                letters += 1
+                if UTF8Text.isUpper(scalar) {
+                    if letters == 1 { firstIsUpper = true } else { innerUpper = true }
+                }
+            }
+            _ = index
+        }
+        if innerUpper || hasDigit { return .distinctive }
+        if letters == 0 { return .other }
+        if firstIsUpper {
+            // `(α,β)-Net` counts as distinctive through its symbols; a bare `Adam` is a word.
+            let allLettersOrApostrophe = word.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "’" }
+            return allLettersOrApostrophe ? .capitalised : .distinctive
+        }
+        let symbolic = word.contains { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }
+        return symbolic ? .distinctive : .lowercase
+    }
+
+    /// Characters that mark LaTeX, markup or quoting rather than a name.
+    private static let forbiddenScalars: Set<Unicode.Scalar> = [
+        "$", "\\", "{", "}", "\"", "“", "”", "`", "|", "<", ">", "^", "~", ":", ";", "\u{FFFD}",
+    ]
+
+    /// The name a title claims: the short text before its first colon (`LoRA: Low-Rank …`).
+    public static func titleName(_ title: String) -> (name: String, shape: Shape)? {
+        guard let colon = title.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let prefix = collapsingSpaces(String(title.unicodeScalars[..<colon]))
+        guard !prefix.isEmpty, let shape = shape(of: prefix) else { return nil }
+        return (prefix, shape)
+    }
+
+    /// Trims and folds every whitespace run (titles may be wrapped or padded) to one space.
+    static func collapsingSpaces(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// Generic terms and ubiquitous acronyms that name a kind of thing rather than one system,
+    /// plus words that open titles without naming anything (`Position: …`, `Survey: …`).
+    /// Compared case-insensitively, so `MOE` is as generic as `MoE`.
+    public static func isStopListed(_ name: String) -> Bool {
+        stopList.contains(name.lowercased())
+    }
+
+    static let stopList: Set<String> = {
+        let acronyms = """
+            ai agi ml dl rl nlp nlu nlg cv llm llms lm lms plm plms slm slms vlm vlms mllm mllms lvlm lvlms lmm lmms \
+            gpu gpus cpu cpus tpu tpus npu fpga fpgas asic soc ram dram sram hbm ssd hdd io os api apis sdk cli gui ui ux \
+            cnn cnns rnn rnns lstm lstms gru grus mlp mlps gnn gnns gcn gcns gat dnn dnns ann anns snn snns nn nns \
+            gan gans vae vaes moe moes rag kg kgs kv qa vqa asr tts ocr ner pos nli mt nmt sft rlhf rlaif ppo icl cot tot \
+            peft sota iot iiot uav uavs ugv auv ar vr xr mr hci hri ros slam rgb rgbd rgb-d lidar radar sar mri fmri ct pet eeg ecg emg \
+            pde pdes ode odes sde sdes mdp mdps pomdp pomdps sgd svm svms pca ica knn k-nn mse rmse mae mape fid iou miou \
+            map psnr ssim lpips bleu rouge meteor cider auc roc auroc f1 hpc cuda html json xml sql http https url urls \
+            pdf csv gps wifi wi-fi 5g 6g lte mimo ofdm noma ris irs mec v2x ev evs bev gt id ood iid i.i.d i.i.d. \
+            nas hpo automl xai fl ssl mim mlm clm nsp dag dags bfs dfs lp milp ilp qp sat smt ltl ctl fsm \
+            gpt gpts chatgpt openai google meta microsoft nvidia deepmind anthropic amazon apple ibm intel amd arm \
+            covid covid-19 sars-cov-2 hiv dna rna mrna usa uk eu un who ieee acm arxiv github \
+            pytorch tensorflow jax numpy python java javascript typescript matlab c++ c# f# rust julia swift kotlin \
+            scala haskell fortran cobol perl ruby lua verilog vhdl latex linux unix windows android ios macos
+            """
+        let words = """
+            position survey review overview tutorial introduction benchmark benchmarking dataset datasets perspective \
+            perspectives editorial abstract background methods method results conclusion conclusions discussion objective \
+            objectives purpose motivation approach contribution contributions keywords note notes letter report challenges \
+            opportunities lessons learning deep large small scaling attention diffusion language vision robotics towards \
+            toward beyond rethinking revisiting understanding improving learning evaluating exploring analyzing analysing \
+            transformer transformers model models network networks agent agents data theory appendix chapter part \
+            the and for with from this that what when where which why how new one two three first second third \
+            transformer-based llm-based ai-based deep-learning machine-learning
+            """
+        var set = Set<String>()
+        for entry in (acronyms + " " + words).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            set.insert(String(entry))
+        }
+        return set
+    }()
+}

@@ -1,0 +1,120 @@
+/// Byte-level helpers for scanning UTF-8 text without materialising `String`s or scalar arrays:
+/// reference resolution reads every stored abstract, so the common ASCII path must stay cheap.
+enum UTF8Text {
+    @inline(__always)
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// The scalar that starts at `index`, with its length in bytes. Invalid bytes decode as U+FFFD.
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int)? {
+        guard index >= 0, index < bytes.count else { return nil }
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC0..<0xE0: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0..<0xF8: length = 4; value = UInt32(lead & 0x07)
+        default: return ("\u{FFFD}", 1)
+        }
+        guard index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard isContinuation(byte) else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar that ends just before `index`.
+    static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard index > 0, index <= bytes.count else { return nil }
+        var start = index - 1
+        while start > 0 && index - start < 4 && isContinuation(bytes[start]) { start -= 1 }
+        return scalar(at: start, in: bytes)?.scalar
+    }
+
+    /// Letters and digits in any script: the characters that glue a word together.
+    @inline(__always)
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
+        return scalar.properties.isUppercase
+    }
+
+    @inline(__always)
+    static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x61 && scalar.value <= 0x7A }
+        return scalar.properties.isLowercase
+    }
+
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    /// Scalar count of `bytes[from..<to]`.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var index = from
+        while index < to {
+            if !isContinuation(bytes[index]) { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    }
+
+    /// Finds `needle` in `bytes[from..<to]`; a plain loop because needles are short and rare.
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard let first = needle.first, to - from >= needle.count else { return nil }
+        var index = from
+        let last = to - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Runs `body` over the contiguous UTF-8 of `text`, copying only when the string is not native.
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = text
+        return text.withUTF8(body)
+    }
+}
+
+/// Maps increasing byte offsets to Unicode-scalar offsets in one forward walk.
+struct ScalarOffsetCursor {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var byteOffset = 0
+    private var scalarOffset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func scalarOffset(ofByte target: Int) -> Int {
+        if target < byteOffset {
+            byteOffset = 0
+            scalarOffset = 0
+        }
+        scalarOffset += UTF8Text.scalarCount(bytes, from: byteOffset, to: target)
+        byteOffset = target
+        return scalarOffset
+    }
+}

@@ -1,0 +1,115 @@
+import Corpus
+import Testing
+@testable import Extraction
+
+/// Precision and recall of each rule on the hand-labelled set. Precision is what matters: a
+/// wrong link is worse than a missing one.
+@Suite struct ReferenceAccuracyTests {
+    struct Score {
+        var truePositives = 0
+        var falsePositives = 0
+        var falseNegatives = 0
+        var danglingExpected = 0
+        var danglingFound = 0
+        var danglingSpurious = 0
+
+        var precision: Double {
+            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+        }
+        var recall: Double {
+            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+        }
+    }
+
+    private static func evaluate() -> (scores: [ReferenceRule: Score], errors: [String]) {
+        var index = ReferenceIndex()
+        for item in LabelledReferences.all { index.add(item.record) }
+        let matcher = index.compiled()
+        var aliasByKey: [String: String] = [:]
+        for item in LabelledReferences.all { aliasByKey[item.record.id] = item.alias }
+
+        var scores: [ReferenceRule: Score] = [:]
+        var errors: [String] = []
+        for item in LabelledReferences.all {
+            let found = matcher.mentions(in: item.record).map { mention in
+                LabelledReferences.Expected(
+                    rule: ReferenceRule(rawValue: mention.rule) ?? .name, text: mention.text,
+                    cited: mention.resolvedID.map { aliasByKey[$0] ?? $0 })
+            }
+            let expected = Set(item.expected)
+            for hit in found {
+                var score = scores[hit.rule, default: Score()]
+                if hit.cited != nil {
+                    if expected.contains(hit) {
+                        score.truePositives += 1
+                    } else {
+                        score.falsePositives += 1
+                        errors.append("FP \(item.alias): \(hit.rule.rawValue) \"\(hit.text)\" → \(hit.cited ?? "-")")
+                    }
+                } else if expected.contains(hit) {
+                    score.danglingFound += 1
+                } else if !expected.contains(where: { $0.rule == hit.rule && $0.text == hit.text }) {
+                    score.danglingSpurious += 1
+                    errors.append("dangling \(item.alias): \(hit.rule.rawValue) \"\(hit.text)\" (unexpected)")
+                }
+                scores[hit.rule] = score
+            }
+            for want in expected {
+                var score = scores[want.rule, default: Score()]
+                if want.cited == nil {
+                    score.danglingExpected += 1
+                    if !found.contains(want) { errors.append("missed dangling \(item.alias): \(want.rule.rawValue) \"\(want.text)\"") }
+                } else if !found.contains(want) {
+                    score.falseNegatives += 1
+                    let got = found.filter { $0.text == want.text }.map { "\($0.rule.rawValue)→\($0.cited ?? "dangling")" }
+                    errors.append("FN \(item.alias): \(want.rule.rawValue) \"\(want.text)\" → \(want.cited ?? "-") got \(got)")
+                }
+                scores[want.rule] = score
+            }
+        }
+        return (scores, errors)
+    }
+
+    @Test func labelledSetIsLargeEnough() {
+        #expect(LabelledReferences.citing.count >= 60)
+        let keys = LabelledReferences.all.map(\.record.id)
+        #expect(Set(keys).count == keys.count, "labelled papers must have distinct ids")
+    }
+
+    @Test func precisionAndRecallPerRule() {
+        let (scores, errors) = Self.evaluate()
+        var total = Score()
+        print("rule         TP  FP  FN  precision  recall  dangling ok/expected  spurious")
+        for rule in ReferenceRule.allCases {
+            guard let score = scores[rule] else { continue }
+            total.truePositives += score.truePositives
+            total.falsePositives += score.falsePositives
+            total.falseNegatives += score.falseNegatives
+            let name = rule.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+            print(
+                "\(name) \(score.truePositives.padded(4))\(score.falsePositives.padded(4))\(score.falseNegatives.padded(4))"
+                    + "  \(score.precision.formatted3)      \(score.recall.formatted3)   "
+                    + "\(score.danglingFound)/\(score.danglingExpected)                  \(score.danglingSpurious)")
+        }
+        print("overall      \(total.truePositives.padded(4))\(total.falsePositives.padded(4))\(total.falseNegatives.padded(4))  \(total.precision.formatted3)      \(total.recall.formatted3)")
+        for error in errors { print("  \(error)") }
+        #expect(total.precision >= 0.98)
+        #expect(total.recall >= 0.80)
+        for (rule, score) in scores { #expect(score.precision >= 0.95, "precision of \(rule.rawValue)") }
+    }
+}
+
+extension Int {
+    fileprivate func padded(_ width: Int) -> String {
+        let text = String(self)
+        return String(repeating: " ", count: Swift.max(0, width - text.count)) + text
+    }
+}
+
+extension Double {
+    fileprivate var formatted3: String {
+        let thousandths = Int((self * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    }
+}
