@@ -3,6 +3,7 @@ import Analysis
 import Corpus
 import Foundation
 import GraphStore
+import Rendering
 
 @main
 struct PapergraphCommand: ParsableCommand {
@@ -35,6 +36,8 @@ struct PapergraphCommand: ParsableCommand {
             RelatedCommand.self,
             ComponentsCommand.self,
             CodeTrendCommand.self,
+            RenderCommand.self,
+            ExportCommand.self,
         ]
     )
 
@@ -60,6 +63,9 @@ struct PapergraphCommand: ParsableCommand {
         case let error as AnalysisError:
             Console.warn("error: \(error.description)")
             status = ExitStatus.userError
+        case let error as RenderError:
+            Console.warn("error: \(error.description)")
+            if case .invalidDOT = error { status = ExitStatus.badInput } else { status = ExitStatus.userError }
         case let error as CLIError:
             Console.warn("error: \(error.description)")
             if case .recordsSkipped = error { status = ExitStatus.badInput } else { status = ExitStatus.userError }
