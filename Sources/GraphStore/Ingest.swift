@@ -84,7 +84,12 @@ extension GraphStore {
                 // checks and a small page cache made SQLite re-read its own pages for every row.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 try db.execute(sql: "PRAGMA cache_size = -65536")
+                // In WAL mode a large ingest writes every page twice (WAL, then checkpoint). A
+                // rollback journal stores only pages that existed before, so new data is
+                // written once; it is just as atomic, and WAL comes back afterwards.
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
                 defer {
+                    _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                     try? db.execute(sql: "PRAGMA cache_size = -2000")
                 }
