@@ -4,7 +4,10 @@ import Testing
 @Suite struct CommandTests {
     let scratch = Scratch()
 
-    @Test(arguments: ["extract", "ingest", "stats", "show", "papers", "shared-repos"])
+    @Test(arguments: [
+        "extract", "ingest", "stats", "show", "papers", "shared-repos", "rank", "communities", "related",
+        "components", "code-trend", "render", "export",
+    ])
     func everyCommandExplainsItself(command: String) throws {
         let result = try CLI.run([command, "--help"])
         #expect(result.status == 0)
