@@ -51,12 +51,14 @@ struct ScalarOffsets {
 
 /// Links and code status of one paper: links from `abstract` (field `abstract`), `comment`
 /// (field `comment`) and `metadataLinks` (field `metadata`, rule `metadata`, the whole URL as
-/// the mention), merged by target across fields and ordered by their first mention
-/// (abstract, then comment, then metadata; then by position).
+/// the mention, start 0), merged by target across fields and ordered by their first mention
+/// (abstract, then comment, then metadata; then by position; metadata links in list order).
 public func extract(_ record: PaperRecord) -> PaperExtraction {
     var fields: [(name: String, text: String)] = [(ExtractionField.abstract, record.abstract)]
     if let comment = record.comment, !comment.isEmpty { fields.append((ExtractionField.comment, comment)) }
 
+    // Links arrive field by field in order of position, so appending keeps every link's
+    // mentions in (field, position) order and the links in order of their first mention.
     var links: [Link] = []
     func merge(_ link: Link) {
         if let index = links.firstIndex(where: { $0.target == link.target && $0.kind == link.kind }) {
@@ -66,29 +68,17 @@ public func extract(_ record: PaperRecord) -> PaperExtraction {
         }
     }
     for field in fields {
-        for link in LinkExtractor.links(in: field.text, field: field.name) { merge(link) }
+        let found = LinkExtractor.links(in: field.text, field: field.name)
+        if links.isEmpty { links = found } else { found.forEach(merge) }
     }
     for metadata in record.metadataLinks {
         guard let (kind, target) = LinkCanonicalizer.canonicalTarget(ofURL: metadata.url) else { continue }
-        merge(
-            Link(
-                kind: kind, target: target,
-                mentions: [
-                    Mention(
-                        field: ExtractionField.metadata, start: 0, end: metadata.url.unicodeScalars.count,
-                        text: metadata.url, rule: ExtractionRule.metadata.rawValue)
-                ]))
+        let mention = Mention(
+            field: ExtractionField.metadata, start: 0, end: metadata.url.unicodeScalars.count, text: metadata.url,
+            rule: ExtractionRule.metadata.rawValue)
+        merge(Link(kind: kind, target: target, mentions: [mention]))
     }
-    // Merging appends, so mentions are already in field order then position, and links in
-    // order of first mention; the sort makes that explicit and stable.
-    let order = { (m: Mention) in (ExtractionField.order(m.field), m.start) }
-    links = links.enumerated().sorted { a, b in
-        let ka = order(a.element.mentions[0])
-        let kb = order(b.element.mentions[0])
-        return ka != kb ? ka < kb : a.offset < b.offset
-    }.map(\.element)
-    let code = CodeStatusClassifier.classify(fields, links: links)
-    return PaperExtraction(links: links, code: code)
+    return PaperExtraction(links: links, code: CodeStatusClassifier.classify(fields, links: links))
 }
 
 /// The field names `extract` writes into `Mention.field`.
