@@ -57,9 +57,10 @@ struct SentenceSplitter {
             guard after >= n || ByteClass.isSpace(p[after]) else { return nil }
             var next = after
             while next < n, ByteClass.isSpace(p[next]) { next += 1 }
-            // `e.g. the`, `et al. show`: a lower-case word continues the sentence, unless it is
-            // a link standing on its own (`… our method. https://…`).
-            if next < n, ByteClass.isLower(p[next]), !links.contains(where: { $0.lowerBound == next }) { return nil }
+            // `e.g. the`, `et al. show`: a lower-case word continues the sentence. So does a
+            // link after a full stop (`Code is available. https://…`): it belongs to the
+            // sentence before it.
+            if next < n, ByteClass.isLower(p[next]) { return nil }
             if b == UInt8(ascii: "."), isAbbreviation(endingAt: x) { return nil }
             return after
         case UInt8(ascii: "\n"):
