@@ -1,6 +1,21 @@
 import Corpus
 
 /// Finds the links written in one text field.
+///
+/// What counts as a link (rules in `ExtractionRule`, targets in `LinkCanonicalizer`):
+/// - a URL with `http`, `https` or `ftp` scheme, even glued to the word before it;
+/// - without scheme, a host whose top-level domain we know (`.com`, `.org`, `.io`, `.edu`, …;
+///   not file extensions like `.pt` or `.py`) that is `www.`-prefixed, a known host
+///   (`github.com`, `huggingface.co`, `*.github.io`, …), followed by `/path`, or has three or
+///   more all-lower-case labels (`lab.cs.example.edu`). So `Amazon.com`, `Node.js`,
+///   `ASP.NET`, `model.pt`, `e.g.` and `v1.2` are prose, and e-mail addresses never match;
+/// - `\url{…}`, `\href{…}{…}`, `{https://…}`; `arXiv:<id>`; bare DOIs `10.NNNN/…`.
+/// A URL ends at whitespace, at any non-ASCII character (`。`, `”`, a non-breaking space), at
+/// `"<>{}|$^` and at a backslash that is not a LaTeX escape (`\_` is kept as `_`); trailing
+/// `.,;:!?'"*` and unbalanced `)`/`]` are dropped. A URL that ends in `/`, `-` or `_` at a
+/// line break continues on the next line unless the next word is a function word (`and`,
+/// `we`), a capitalised word after `/`, or holds a `:`; `https:` / `://` followed by a line
+/// break or spaces joins with what follows.
 public enum LinkExtractor {
     /// The links in `text`, in order of first appearance. The same canonical target written
     /// twice is one `Link` with two mentions. Offsets count Unicode scalars of `text`.

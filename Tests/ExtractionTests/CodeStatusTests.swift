@@ -115,6 +115,7 @@ func codeStatus(_ c: CodeCase) {
     #expect(v.evidence == c.evidence)
     if c.status != .none { #expect(v.field == "abstract") }
     expectValidEvidence(v, fields: ["abstract": record.abstract])
+    expectValidOffsets(extraction.links, fields: ["abstract": record.abstract])
 }
 
 @Test func sentenceSplittingKeepsAbbreviationsDecimalsAndURLs() {

@@ -34,7 +34,9 @@ private func paper(_ abstract: String, comment: String? = nil, metadata: [Metada
 }
 
 @Test func linkFirstSeenInCommentSortsAfterAbstractLinks() {
-    let extraction = extract(paper("See https://z.org/a.", comment: "https://a.org/b and https://z.org/a"))
+    let record = paper("See https://z.org/a.", comment: "https://a.org/b and https://z.org/a")
+    let extraction = extract(record)
+    expectValidOffsets(extraction.links, fields: ["abstract": record.abstract, "comment": record.comment ?? ""])
     #expect(extraction.links.map(\.target) == ["z.org/a", "a.org/b"])
     #expect(extraction.links[0].mentions.map(\.field) == ["abstract", "comment"])
 }
