@@ -175,6 +175,10 @@ public enum CodeStatusClassifier {
         return rows
     }()
 
+    /// Whether the letters at `s` spell a code noun: code(s), codebase(s), implementation(s),
+    /// software, toolkit(s), toolbox, library/libraries, repository/repositories, repo(s),
+    /// GitHub, GitLab, package(s), scripts. `SentenceJudge.isCodeNoun` then rules out uses
+    /// such as `code generation` from the words around it.
     private static func isCodeNoun(_ p: UnsafeBufferPointer<UInt8>, at s: Int) -> Bool {
         guard s + 3 < p.count, ByteClass.isLetter(p[s]), ByteClass.isLetter(p[s + 1]),
             s == 0 || !ByteClass.isDigit(p[s - 1])

@@ -168,3 +168,22 @@ func codeStatus(_ c: CodeCase) {
     #expect(v.evidence == text)
     #expect(CodeStatusClassifier.classify([], links: []) == .none)
 }
+
+/// Every code noun the classifier knows, in both cases; the scanner matches them byte by byte.
+@Test(arguments: [
+    "code", "codes", "codebase", "codebases", "implementation", "implementations", "software", "toolkit",
+    "toolkits", "toolbox", "library", "libraries", "repository", "repositories", "repo", "repos", "GitHub",
+    "GitLab", "package", "packages", "scripts", "Code", "IMPLEMENTATION",
+])
+func codeNounIsRecognized(_ noun: String) {
+    let text = "Our \(noun) is publicly available."
+    let v = CodeStatusClassifier.classify([(name: "abstract", text: text)], links: [])
+    #expect(v.status == .released)
+    #expect(v.rule == "available-no-link")
+}
+
+@Test(arguments: ["coder", "cod", "tool", "repot", "packaged", "softwares", "implementing", "2code", "codex"])
+func nearMissIsNotACodeNoun(_ word: String) {
+    let text = "Our \(word) is publicly available."
+    #expect(CodeStatusClassifier.classify([(name: "abstract", text: text)], links: []).status == .none)
+}
