@@ -24,32 +24,33 @@
 /// Face link decide nothing unless the sentence also names code.
 public enum CodeStatusClassifier {
     public static func classify(_ fields: [(name: String, text: String)], links: [Link]) -> CodeVerdict {
-        var best: (verdict: CodeVerdict, rank: Int)?
-        func consider(_ verdict: CodeVerdict, rule: CodeStatusRule) {
-            let rank = CodeStatusRule.allCases.firstIndex(of: rule) ?? Int.max
-            // Released rules rank before promise-phrase; ties keep the earlier sentence.
-            if best == nil || rank < best!.rank { best = (verdict, rank) }
-        }
+        var best = CodeVerdict.none
+        var bestRank = Int.max
         for field in fields {
-            let mentions = links.flatMap { link in
-                link.mentions.filter { $0.field == field.name }.map {
-                    (kind: link.kind, isArxiv: link.target.hasPrefix("arxiv:"), mention: $0)
+            var mentions: [(kind: LinkKind, isArxiv: Bool, mention: Mention)] = []
+            for link in links {
+                for mention in link.mentions where mention.field == field.name {
+                    mentions.append((link.kind, link.target.hasPrefix("arxiv:"), mention))
                 }
             }
-            for (verdict, rule) in sentenceVerdicts(in: field.text, field: field.name, mentions: mentions) {
-                consider(verdict, rule: rule)
+            // Released rules rank before promise-phrase; ties keep the earlier sentence.
+            for (verdict, rule) in sentenceVerdicts(in: field.text, field: field.name, mentions: mentions)
+            where rule.rank < bestRank {
+                best = verdict
+                bestRank = rule.rank
             }
         }
-        for link in links where link.kind == .repo {
-            for mention in link.mentions where !fields.contains(where: { $0.name == mention.field }) {
-                consider(
-                    CodeVerdict(
+        if CodeStatusRule.repoLink.rank < bestRank {
+            for link in links where link.kind == .repo {
+                // A repository given outside the judged fields (metadata) has no sentence.
+                if let mention = link.mentions.first(where: { m in !fields.contains { $0.name == m.field } }) {
+                    return CodeVerdict(
                         status: .released, evidence: mention.text, field: mention.field, start: mention.start,
-                        end: mention.end, rule: CodeStatusRule.repoLink.rawValue),
-                    rule: .repoLink)
+                        end: mention.end, rule: CodeStatusRule.repoLink.rawValue)
+                }
             }
         }
-        return best?.verdict ?? .none
+        return best
     }
 
     struct LinkInSentence {
@@ -125,6 +126,22 @@ public enum CodeStatusClassifier {
             }
             var i = 0
             var previousIsLetter = false
+            // 64 bytes at a time: one 64-bit mask of word starts, so the loop over them exits
+            // (and mispredicts) once per 64 bytes rather than once per 8.
+            while i + 64 <= n {
+                var letters: UInt64 = 0
+                for chunk in 0..<8 {
+                    letters |= UInt64(SWAR.letterBits(SWAR.load(p, i + 8 * chunk))) << UInt64(8 * chunk)
+                }
+                var starts = letters & ~((letters << 1) | (previousIsLetter ? 1 : 0))
+                previousIsLetter = letters >> 63 != 0
+                while starts != 0 {
+                    let s = i + starts.trailingZeroBitCount
+                    starts &= starts &- 1
+                    if plausible(s), isCodeNoun(p, at: s) { hits.append(s) }
+                }
+                i += 64
+            }
             while i + 8 <= n {
                 let letters = SWAR.letterBits(SWAR.load(p, i))
                 var starts = letters & ~((letters << 1) | (previousIsLetter ? 1 : 0))
@@ -158,6 +175,10 @@ public enum CodeStatusClassifier {
         return rows
     }()
 
+    /// Whether the letters at `s` spell a code noun: code(s), codebase(s), implementation(s),
+    /// software, toolkit(s), toolbox, library/libraries, repository/repositories, repo(s),
+    /// GitHub, GitLab, package(s), scripts. `SentenceJudge.isCodeNoun` then rules out uses
+    /// such as `code generation` from the words around it.
     private static func isCodeNoun(_ p: UnsafeBufferPointer<UInt8>, at s: Int) -> Bool {
         guard s + 3 < p.count, ByteClass.isLetter(p[s]), ByteClass.isLetter(p[s + 1]),
             s == 0 || !ByteClass.isDigit(p[s - 1])

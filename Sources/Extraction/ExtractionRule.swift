@@ -50,3 +50,18 @@ public enum CodeStatusRule: String, Sendable, Hashable, CaseIterable {
     /// `will be released`, `upon acceptance`, `coming soon`, …
     case promisePhrase = "promise-phrase"
 }
+
+extension CodeStatusRule {
+    /// Position in the declaration order: lower is stronger evidence.
+    var rank: Int {
+        switch self {
+        case .repoLink: 0
+        case .availableAtLink: 1
+        case .availableOnPage: 2
+        case .availableInSupplement: 3
+        case .availableAtPlaceholder: 4
+        case .availableNoLink: 5
+        case .promisePhrase: 6
+        }
+    }
+}

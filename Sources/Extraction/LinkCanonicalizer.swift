@@ -88,55 +88,61 @@ public enum LinkCanonicalizer {
     // MARK: - Canonical targets
 
     /// `cleanBytes` is the lower-case host (with any port) followed by the path, query and
-    /// fragment as written.
+    /// fragment as written. Everything here is ASCII, so it works on bytes and builds `String`s
+    /// only for the pieces it keeps: Unicode-aware `String` splitting cost more than the scan.
     static func canonical(cleanBytes: [UInt8], hostCount: Int) -> (LinkKind, String) {
-        var host = String(decoding: cleanBytes[..<hostCount], as: UTF8.self)
-        let rest = String(decoding: cleanBytes[hostCount...], as: UTF8.self)
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        if host.hasSuffix(":80") { host.removeLast(3) } else if host.hasSuffix(":443") { host.removeLast(4) }
-        return canonical(host: host, rest: Substring(rest))
-    }
-
-    static func canonical(host: String, rest: Substring) -> (LinkKind, String) {
-        var path = rest
-        var query = Substring("")
-        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
-        if let q = path.firstIndex(of: "?") {
-            query = path[path.index(after: q)...]
-            path = path[..<q]
+        var hostRange = 0..<hostCount
+        if cleanBytes[hostRange].starts(with: "www.".utf8) { hostRange = (hostRange.lowerBound + 4)..<hostRange.upperBound }
+        let hostBytes = cleanBytes[hostRange]
+        if hostBytes.reversed().starts(with: ":80".utf8.reversed()) {
+            hostRange = hostRange.lowerBound..<(hostRange.upperBound - 3)
+        } else if hostBytes.reversed().starts(with: ":443".utf8.reversed()) {
+            hostRange = hostRange.lowerBound..<(hostRange.upperBound - 4)
         }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        let page = pageTarget(host: host, path: path, query: query)
+        let host = String(decoding: cleanBytes[hostRange], as: UTF8.self)
+        var pathEnd = cleanBytes.count
+        var queryRange = pathEnd..<pathEnd
+        if let hash = cleanBytes[hostCount...].firstIndex(of: UInt8(ascii: "#")) { pathEnd = hash }
+        if let q = cleanBytes[hostCount..<pathEnd].firstIndex(of: UInt8(ascii: "?")) {
+            queryRange = (q + 1)..<pathEnd
+            pathEnd = q
+        }
+        let path = cleanBytes[hostCount..<pathEnd]
+        let segments = path.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        let query = String(decoding: cleanBytes[queryRange], as: UTF8.self)
+        func page(_ host: String = host) -> (LinkKind, String) {
+            (.page, pageTarget(host: host, path: String(decoding: path, as: UTF8.self), query: query))
+        }
 
         switch host {
         case "github.com":
-            return github(segments) ?? (.page, page)
+            return github(segments) ?? page()
         case "raw.githubusercontent.com":
             if segments.count >= 2 { return (.repo, "github.com/" + ownerAndName(segments[0], segments[1])) }
-            return (.page, page)
+            return page()
         case "gitlab.com":
-            return gitlab(segments) ?? (.page, page)
+            return gitlab(segments) ?? page()
         case "bitbucket.org", "codeberg.org":
-            guard let first = segments.first else { return (.page, page) }
+            guard let first = segments.first else { return page() }
             if segments.count == 1 { return (.owner, host + "/" + first.lowercased()) }
             return (.repo, host + "/" + ownerAndName(first, segments[1]))
         case "anonymous.4open.science":
             if segments.count >= 2, segments[0] == "r" {
                 return (.repo, "anonymous.4open.science/r/" + stripGit(segments[1]).lowercased())
             }
-            return (.page, page)
+            return page()
         case "huggingface.co", "hf.co":
-            return huggingFace(segments) ?? (.page, pageTarget(host: "huggingface.co", path: path, query: query))
+            return huggingFace(segments) ?? page("huggingface.co")
         case "doi.org", "dx.doi.org":
-            let doi = percentDecoded(path.drop(while: { $0 == "/" }))
+            let doi = percentDecoded(segments.joined(separator: "/"))
             if doi.hasPrefix("10.") { return canonicalDOI(doi) }
-            return (.page, page)
+            return page()
         default:
             if host == "arxiv.org" || host.hasSuffix(".arxiv.org"), let id = arxivID(segments) {
                 return (.paper, "arxiv:" + id)
             }
             if let doi = publisherDOI(segments) { return canonicalDOI(doi) }
-            return (.page, page)
+            return page()
         }
     }
 
@@ -158,7 +164,7 @@ public enum LinkCanonicalizer {
         "mobile", "stars", "watching", "organizations", "account", "blog", "pages", "sessions",
     ]
 
-    private static func github(_ segments: [Substring]) -> (LinkKind, String)? {
+    private static func github(_ segments: [String]) -> (LinkKind, String)? {
         guard let first = segments.first else { return nil }
         let firstLower = first.lowercased()
         if firstLower == "orgs" || firstLower == "users" || firstLower == "sponsors" {
@@ -179,8 +185,8 @@ public enum LinkCanonicalizer {
         "blame", "edit", "settings", "project_members", "forks", "starrers", "issues_and_merge_requests",
     ]
 
-    private static func gitlab(_ segments: [Substring]) -> (LinkKind, String)? {
-        var kept: [Substring] = []
+    private static func gitlab(_ segments: [String]) -> (LinkKind, String)? {
+        var kept: [String] = []
         for (index, segment) in segments.enumerated() {
             if segment == "-" { break }
             if index >= 2, gitlabSubpaths.contains(segment.lowercased()) { break }
@@ -197,7 +203,7 @@ public enum LinkCanonicalizer {
         }
         if kept.count == 1 { return (.owner, "gitlab.com/" + firstLower) }
         var lowered = kept.map { $0.lowercased() }
-        lowered[lowered.count - 1] = stripGit(Substring(lowered[lowered.count - 1]))
+        lowered[lowered.count - 1] = stripGit(lowered[lowered.count - 1])
         return (.repo, "gitlab.com/" + lowered.joined(separator: "/"))
     }
 
@@ -207,7 +213,7 @@ public enum LinkCanonicalizer {
         "changelog", "inference-endpoints", "notifications", "new-dataset", "new-space", "spaces-dev",
     ]
 
-    private static func huggingFace(_ segments: [Substring]) -> (LinkKind, String)? {
+    private static func huggingFace(_ segments: [String]) -> (LinkKind, String)? {
         guard let first = segments.first else { return nil }
         let section = first.lowercased()
         switch section {
@@ -227,7 +233,7 @@ public enum LinkCanonicalizer {
         }
     }
 
-    private static func arxivID(_ segments: [Substring]) -> String? {
+    private static func arxivID(_ segments: [String]) -> String? {
         guard segments.count >= 2, ["abs", "pdf", "html", "format"].contains(segments[0].lowercased()) else {
             return nil
         }
@@ -241,25 +247,25 @@ public enum LinkCanonicalizer {
     }
 
     /// `dl.acm.org/doi/abs/10.1145/…`, `onlinelibrary.wiley.com/doi/full/10.1002/…`.
-    private static func publisherDOI(_ segments: [Substring]) -> String? {
+    private static func publisherDOI(_ segments: [String]) -> String? {
         guard let d = segments.firstIndex(where: { $0 == "doi" }) else { return nil }
         var i = d + 1
         if i < segments.count, ["abs", "full", "pdf", "epdf", "book", "fullhtml"].contains(segments[i].lowercased()) {
             i += 1
         }
         guard i + 1 < segments.count, segments[i].hasPrefix("10.") else { return nil }
-        return percentDecoded(Substring(segments[i...].joined(separator: "/")))
+        return percentDecoded(segments[i...].joined(separator: "/"))
     }
 
-    private static func stripGit(_ name: Substring) -> String {
-        name.lowercased().hasSuffix(".git") ? String(name.dropLast(4)) : String(name)
+    private static func stripGit(_ name: String) -> String {
+        name.lowercased().hasSuffix(".git") ? String(name.dropLast(4)) : name
     }
 
-    private static func ownerAndName(_ owner: Substring, _ name: Substring, dropGit: Bool = true) -> String {
-        owner.lowercased() + "/" + (dropGit ? stripGit(name) : String(name)).lowercased()
+    private static func ownerAndName(_ owner: String, _ name: String, dropGit: Bool = true) -> String {
+        owner.lowercased() + "/" + (dropGit ? stripGit(name) : name).lowercased()
     }
 
-    private static func pageTarget(host: String, path: Substring, query: Substring) -> String {
+    private static func pageTarget(host: String, path: String, query: String) -> String {
         var path = path
         while path.hasSuffix("/") { path.removeLast() }
         var target = host + path
@@ -271,8 +277,8 @@ public enum LinkCanonicalizer {
         return target
     }
 
-    private static func percentDecoded(_ s: Substring) -> String {
-        guard s.contains("%") else { return String(s) }
+    private static func percentDecoded(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var out = [UInt8]()
         var bytes = Array(s.utf8)[...]
         while let b = bytes.popFirst() {

@@ -1,6 +1,21 @@
 import Corpus
 
 /// Finds the links written in one text field.
+///
+/// What counts as a link (rules in `ExtractionRule`, targets in `LinkCanonicalizer`):
+/// - a URL with `http`, `https` or `ftp` scheme, even glued to the word before it;
+/// - without scheme, a host whose top-level domain we know (`.com`, `.org`, `.io`, `.edu`, …;
+///   not file extensions like `.pt` or `.py`) that is `www.`-prefixed, a known host
+///   (`github.com`, `huggingface.co`, `*.github.io`, …), followed by `/path`, or has three or
+///   more all-lower-case labels (`lab.cs.example.edu`). So `Amazon.com`, `Node.js`,
+///   `ASP.NET`, `model.pt`, `e.g.` and `v1.2` are prose, and e-mail addresses never match;
+/// - `\url{…}`, `\href{…}{…}`, `{https://…}`; `arXiv:<id>`; bare DOIs `10.NNNN/…`.
+/// A URL ends at whitespace, at any non-ASCII character (`。`, `”`, a non-breaking space), at
+/// `"<>{}|$^` and at a backslash that is not a LaTeX escape (`\_` is kept as `_`); trailing
+/// `.,;:!?'"*` and unbalanced `)`/`]` are dropped. A URL that ends in `/`, `-` or `_` at a
+/// line break continues on the next line unless the next word is a function word (`and`,
+/// `we`), a capitalised word after `/`, or holds a `:`; `https:` / `://` followed by a line
+/// break or spaces joins with what follows.
 public enum LinkExtractor {
     /// The links in `text`, in order of first appearance. The same canonical target written
     /// twice is one `Link` with two mentions. Offsets count Unicode scalars of `text`.
@@ -51,12 +66,14 @@ struct ScalarOffsets {
 
 /// Links and code status of one paper: links from `abstract` (field `abstract`), `comment`
 /// (field `comment`) and `metadataLinks` (field `metadata`, rule `metadata`, the whole URL as
-/// the mention), merged by target across fields and ordered by their first mention
-/// (abstract, then comment, then metadata; then by position).
+/// the mention, start 0), merged by target across fields and ordered by their first mention
+/// (abstract, then comment, then metadata; then by position; metadata links in list order).
 public func extract(_ record: PaperRecord) -> PaperExtraction {
     var fields: [(name: String, text: String)] = [(ExtractionField.abstract, record.abstract)]
     if let comment = record.comment, !comment.isEmpty { fields.append((ExtractionField.comment, comment)) }
 
+    // Links arrive field by field in order of position, so appending keeps every link's
+    // mentions in (field, position) order and the links in order of their first mention.
     var links: [Link] = []
     func merge(_ link: Link) {
         if let index = links.firstIndex(where: { $0.target == link.target && $0.kind == link.kind }) {
@@ -66,29 +83,17 @@ public func extract(_ record: PaperRecord) -> PaperExtraction {
         }
     }
     for field in fields {
-        for link in LinkExtractor.links(in: field.text, field: field.name) { merge(link) }
+        let found = LinkExtractor.links(in: field.text, field: field.name)
+        if links.isEmpty { links = found } else { found.forEach(merge) }
     }
     for metadata in record.metadataLinks {
         guard let (kind, target) = LinkCanonicalizer.canonicalTarget(ofURL: metadata.url) else { continue }
-        merge(
-            Link(
-                kind: kind, target: target,
-                mentions: [
-                    Mention(
-                        field: ExtractionField.metadata, start: 0, end: metadata.url.unicodeScalars.count,
-                        text: metadata.url, rule: ExtractionRule.metadata.rawValue)
-                ]))
+        let mention = Mention(
+            field: ExtractionField.metadata, start: 0, end: metadata.url.unicodeScalars.count, text: metadata.url,
+            rule: ExtractionRule.metadata.rawValue)
+        merge(Link(kind: kind, target: target, mentions: [mention]))
     }
-    // Merging appends, so mentions are already in field order then position, and links in
-    // order of first mention; the sort makes that explicit and stable.
-    let order = { (m: Mention) in (ExtractionField.order(m.field), m.start) }
-    links = links.enumerated().sorted { a, b in
-        let ka = order(a.element.mentions[0])
-        let kb = order(b.element.mentions[0])
-        return ka != kb ? ka < kb : a.offset < b.offset
-    }.map(\.element)
-    let code = CodeStatusClassifier.classify(fields, links: links)
-    return PaperExtraction(links: links, code: code)
+    return PaperExtraction(links: links, code: CodeStatusClassifier.classify(fields, links: links))
 }
 
 /// The field names `extract` writes into `Mention.field`.

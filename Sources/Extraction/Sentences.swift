@@ -57,9 +57,10 @@ struct SentenceSplitter {
             guard after >= n || ByteClass.isSpace(p[after]) else { return nil }
             var next = after
             while next < n, ByteClass.isSpace(p[next]) { next += 1 }
-            // `e.g. the`, `et al. show`: a lower-case word continues the sentence, unless it is
-            // a link standing on its own (`… our method. https://…`).
-            if next < n, ByteClass.isLower(p[next]), !links.contains(where: { $0.lowerBound == next }) { return nil }
+            // `e.g. the`, `et al. show`: a lower-case word continues the sentence. So does a
+            // link after a full stop (`Code is available. https://…`): it belongs to the
+            // sentence before it.
+            if next < n, ByteClass.isLower(p[next]) { return nil }
             if b == UInt8(ascii: "."), isAbbreviation(endingAt: x) { return nil }
             return after
         case UInt8(ascii: "\n"):
@@ -86,13 +87,13 @@ struct SentenceSplitter {
         return e >= n || ByteClass.isSpace(p[e])
     }
 
-    private static let abbreviations: Set<[UInt8]> = Set(
+    private static let abbreviations = WordTable(
         [
             "e.g", "i.e", "al", "fig", "figs", "eq", "eqs", "sec", "secs", "tab", "vs", "cf", "no", "nos",
             "ref", "refs", "dr", "prof", "mr", "ms", "mrs", "st", "jr", "approx", "resp", "viz", "w.r.t",
             "incl", "inc", "ltd", "vol", "pp", "ch", "app", "appx", "thm", "def", "lem", "prop", "cor",
             "alg", "eqn", "ex", "corp", "dept", "univ", "est", "c.f", "a.k.a", "u.s", "ca",
-        ].map { Array($0.utf8) })
+        ])
 
     private func isAbbreviation(endingAt dot: Int) -> Bool {
         var s = dot
@@ -100,9 +101,6 @@ struct SentenceSplitter {
         // `Qwen-32B.` and `GPT-4o.` end sentences: the letters are the tail of a longer token.
         guard s < dot, s == 0 || !ByteClass.isDigit(p[s - 1]) else { return false }
         guard dot - s <= 8 else { return false }
-        var word = [UInt8]()
-        word.reserveCapacity(dot - s)
-        for x in s..<dot { word.append(ByteClass.lower(p[x])) }
-        return Self.abbreviations.contains(word)
+        return Self.abbreviations.contains(Word(p, s..<dot))
     }
 }

@@ -155,12 +155,6 @@ struct Word: Hashable {
 struct Vocabulary: Sendable {
     static let shared = Vocabulary()
 
-    let codeNouns = WordTable([
-        "code", "codes", "codebase", "codebases", "implementation", "implementations", "software",
-        "toolkit", "toolkits", "toolbox", "library", "libraries", "repository", "repositories", "repo",
-        "repos", "github", "gitlab", "package", "packages", "scripts",
-    ])
-
     /// Words after `code` that make it a modifier of another noun: `code generation`.
     let codeModifiers = WordTable([
         "generation", "completion", "llm", "llms", "lms", "lm", "snippet", "snippets", "review", "reviews",

@@ -102,17 +102,13 @@ func canonicalTarget(_ c: CanonicalCase) throws {
 
 @Test func vocabularyConstantsArePackedCorrectly() {
     for (spelling, word) in Word.vocabulary {
-        #expect(word == Word(StaticStringBox.make(spelling)), "\(spelling)")
+        #expect(word == Word(Array(spelling.utf8)), "\(spelling)")
     }
     #expect(Word.link != Word("a"))
 }
 
-/// `Word(StaticString)` needs a literal; tests compare through the byte initializer instead.
-enum StaticStringBox {
-    static func make(_ s: String) -> [UInt8] { Array(s.utf8) }
-}
-
 extension Word {
+    /// `Word(StaticString)` needs a literal; tests build words from run-time strings.
     init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBufferPointer { Word($0, 0..<$0.count) }
     }

@@ -32,7 +32,9 @@ private func verdict(abstract: String, comment: String? = nil, metadata: [Metada
     code("repo link", "We propose X. Code is available at https://github.com/a/b.", .released, .repoLink,
         "Code is available at https://github.com/a/b."),
     code("repo link without verb", "We propose X. https://github.com/a/b", .released, .repoLink,
-        "https://github.com/a/b"),
+        "We propose X. https://github.com/a/b"),
+    code("link after the sentence that names it", "It works. Code is available. https://lab.github.io/p",
+        .released, .availableAtLink, "Code is available. https://lab.github.io/p"),
     code("available at a project page", "Our code is publicly available at https://lab.github.io/p.", .released,
         .availableAtLink, "Our code is publicly available at https://lab.github.io/p."),
     code("code label", "It works. Code: https://lab.github.io/p", .released, .availableAtLink,
@@ -113,6 +115,7 @@ func codeStatus(_ c: CodeCase) {
     #expect(v.evidence == c.evidence)
     if c.status != .none { #expect(v.field == "abstract") }
     expectValidEvidence(v, fields: ["abstract": record.abstract])
+    expectValidOffsets(extraction.links, fields: ["abstract": record.abstract])
 }
 
 @Test func sentenceSplittingKeepsAbbreviationsDecimalsAndURLs() {
@@ -164,4 +167,23 @@ func codeStatus(_ c: CodeCase) {
     #expect(v.status == .promised)
     #expect(v.evidence == text)
     #expect(CodeStatusClassifier.classify([], links: []) == .none)
+}
+
+/// Every code noun the classifier knows, in both cases; the scanner matches them byte by byte.
+@Test(arguments: [
+    "code", "codes", "codebase", "codebases", "implementation", "implementations", "software", "toolkit",
+    "toolkits", "toolbox", "library", "libraries", "repository", "repositories", "repo", "repos", "GitHub",
+    "GitLab", "package", "packages", "scripts", "Code", "IMPLEMENTATION",
+])
+func codeNounIsRecognized(_ noun: String) {
+    let text = "Our \(noun) is publicly available."
+    let v = CodeStatusClassifier.classify([(name: "abstract", text: text)], links: [])
+    #expect(v.status == .released)
+    #expect(v.rule == "available-no-link")
+}
+
+@Test(arguments: ["coder", "cod", "tool", "repot", "packaged", "softwares", "implementing", "2code", "codex"])
+func nearMissIsNotACodeNoun(_ word: String) {
+    let text = "Our \(word) is publicly available."
+    #expect(CodeStatusClassifier.classify([(name: "abstract", text: text)], links: []).status == .none)
 }
