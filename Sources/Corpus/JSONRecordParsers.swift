@@ -11,7 +11,7 @@
 /// - no title (missing, null, or only whitespace) → `RecordIssue`;
 /// - no abstract → a record with an empty abstract (a paper with only a title is still one).
 struct JSONRecordDecoder {
-    private var decoder = PaperObjectDecoder()
+    private let decoder = PaperObjectDecoder()
 
     /// `firstLine` is the line on which `bytes` start; `isWholeLine` says the record is one
     /// JSON Lines line (messages then speak of columns rather than lines).
@@ -19,21 +19,25 @@ struct JSONRecordDecoder {
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, isWholeLine: Bool
     ) -> Result<PaperRecord, RecordIssue> {
         let location = SourceLocation(file: file, line: firstLine)
-        if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-            let line = firstLine + Self.newlines(in: bytes, before: invalid)
-            let column = UTF8Validation.column(of: invalid, in: bytes)
-            let hex = String(bytes[invalid], radix: 16, uppercase: true)
-            return .failure(
-                RecordIssue(
-                    location: location,
-                    message: "line \(line) is not valid UTF-8 (byte 0x\(hex) at column \(column)); record skipped"))
-        }
         let fields: PaperFields
         do {
             fields = try decoder.decodeRecord(bytes)
         } catch {
+            // Strings are checked for UTF-8 while parsing; bytes outside strings that are not
+            // ASCII make a syntax error. Either way, bad UTF-8 is the cause worth naming.
+            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                let line = firstLine + Self.newlines(in: bytes, before: invalid)
+                let column = UTF8Validation.column(of: invalid, in: bytes)
+                let hex = String(bytes[invalid], radix: 16, uppercase: true)
+                return .failure(
+                    RecordIssue(
+                        location: location,
+                        message: "line \(line) is not valid UTF-8 (byte 0x\(hex) at column \(column)); record skipped"))
+            }
             return .failure(
-                RecordIssue(location: location, message: Self.describe(error, in: bytes, firstLine: firstLine, isWholeLine: isWholeLine)))
+                RecordIssue(
+                    location: location,
+                    message: Self.describe(error, in: bytes, firstLine: firstLine, isWholeLine: isWholeLine)))
         }
         return Self.record(from: fields, location: location, bytes: bytes)
     }
@@ -51,7 +55,7 @@ struct JSONRecordDecoder {
                 return "truncated JSON: the line ends before the object is complete"
             }
             return "truncated JSON: the record ends before the object is complete"
-        case .syntax, .wrongType:
+        case .syntax, .wrongType, .invalidUTF8:
             let column = UTF8Validation.column(of: failure.offset, in: bytes)
             if isWholeLine {
                 return "\(failure.message) (column \(column))"
@@ -83,8 +87,7 @@ struct JSONRecordDecoder {
         var links: [MetadataLink] = []
         if let url = nonBlank(fields.githubRepo) { links.append(MetadataLink(role: .githubRepo, url: url)) }
         if let url = nonBlank(fields.projectPage) { links.append(MetadataLink(role: .projectPage, url: url)) }
-        let date = [fields.listingDate, fields.updateDate, fields.publishedAt].lazy.compactMap { $0 }
-            .compactMap(isoDatePrefix).first
+        let date = fields.listingDate ?? fields.updateDate ?? fields.publishedAt
         return .success(
             PaperRecord(
                 arxivID: fields.id.flatMap(PaperIdentity.normalizedArxivID),
@@ -103,20 +106,12 @@ struct JSONRecordDecoder {
 
     private static func nonBlank(_ value: String?) -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimmingCharactersInSet(" \t\r\n")
-        return trimmed.isEmpty ? nil : String(trimmed)
-    }
-
-    /// `2025-03-17` or the date part of `2024-01-03T12:00:00.000Z`.
-    static func isoDatePrefix(_ text: String) -> String? {
-        let utf8 = Array(text.utf8.prefix(11))
-        guard utf8.count >= 10 else { return nil }
-        for (index, byte) in utf8.prefix(10).enumerated() {
-            let ok = index == 4 || index == 7 ? byte == UInt8(ascii: "-") : JSONCursor.isDigit(byte)
-            if !ok { return nil }
-        }
-        if utf8.count == 11 && JSONCursor.isDigit(utf8[10]) { return nil }
-        return String(decoding: utf8.prefix(10), as: UTF8.self)
+        let utf8 = value.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        if !WhitespaceFolding.isSpace(first) && !WhitespaceFolding.isSpace(last) { return value }
+        let trimmed = utf8.drop(while: WhitespaceFolding.isSpace).reversed().drop(while: WhitespaceFolding.isSpace)
+        guard !trimmed.isEmpty else { return nil }
+        return String(decoding: trimmed.reversed(), as: UTF8.self)
     }
 }
 
@@ -130,9 +125,7 @@ enum JSONMemberNames {
             try cursor.enterObject()
             var isFirst = true
             while let range = try cursor.nextMemberName(isFirst: &isFirst) {
-                var name: [UInt8] = []
-                cursor.unescape(range, into: &name)
-                names.append(String(decoding: name, as: UTF8.self))
+                names.append(String(decoding: cursor.unescapedBytes(range), as: UTF8.self))
                 try cursor.skipValue()
             }
         } catch {
