@@ -235,76 +235,38 @@ struct JSONCursor {
     /// Reads the string at `position` (which must be `"`), validating its escapes and its
     /// UTF-8, and returns where its contents lie. Leaves the cursor after the closing quote.
     ///
-    /// Every string of a record passes through here, and JSON outside strings is ASCII, so a
-    /// record that parses is valid UTF-8 without a separate pass.
+    /// `memchr` finds the closing quote and any backslash before it, many bytes per
+    /// instruction. Unless the whole text is plain ASCII, the contents are then checked for
+    /// UTF-8 and raw control bytes. Every string of a record passes through here, and JSON
+    /// outside strings is ASCII, so a record that parses is valid UTF-8.
     mutating func readStringRange() throws(JSONFailure) -> JSONStringRange {
-        if isPlainASCII { return try readPlainStringRange() }
-        position += 1  // opening quote
-        let start = position
-        var hasEscapes = false
-        while true {
-            // Skip plain ASCII bytes (no quote, backslash, control or high byte) sixteen, then
-            // eight at a time.
-            while position + 16 <= count {
-                let first = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                let second = UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self)
-                if Self.attentionBits(first) | Self.attentionBits(second) != 0 { break }
-                position += 16
-            }
-            while position + 8 <= count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                if Self.attentionBits(word) != 0 { break }
-                position += 8
-            }
-            guard position < count else { throw truncated() }
-            let byte = base[position]
-            if byte >= 0x80 {
-                guard let length = UTF8Validation.sequenceLength(at: base + position, available: count - position)
-                else {
-                    throw JSONFailure(kind: .invalidUTF8, message: "invalid UTF-8", offset: position)
-                }
-                position += length
-                continue
-            }
-            if byte == UInt8(ascii: "\"") {
-                let range = JSONStringRange(start: start, end: position, hasEscapes: hasEscapes)
-                position += 1
-                return range
-            }
-            if byte == UInt8(ascii: "\\") {
-                hasEscapes = true
-                try validateEscape()
-                continue
-            }
-            if byte < 0x20 {
-                // Raw tabs are invalid JSON but harmless and common in hand-made files.
-                guard byte == 0x09 else {
-                    throw JSONFailure(
-                        kind: .syntax,
-                        message: "invalid JSON: \(describeByte(at: position)) inside a string must be escaped",
-                        offset: position)
-                }
-                hasEscapes = true
-            }
-            position += 1
+        var range = try scanString()
+        if !isPlainASCII {
+            let sawRawTab = try checkContents(of: range)
+            if sawRawTab { range.hasEscapes = true }
         }
+        return range
     }
 
-    /// `readStringRange` for plain ASCII text: `memchr` finds the closing quote and any
-    /// backslash before it, many bytes per instruction.
-    private mutating func readPlainStringRange() throws(JSONFailure) -> JSONStringRange {
+    private mutating func scanString() throws(JSONFailure) -> JSONStringRange {
         position += 1  // opening quote
         let start = position
-        // Member names and most values are short: look at a few bytes before calling memchr.
-        let shortEnd = Swift.min(count, position + 24)
-        while position < shortEnd {
-            let byte = base[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return JSONStringRange(start: start, end: position - 1, hasEscapes: false)
+        // Member names and most values are short: look at a few words before calling memchr.
+        var wordsLeft = 3
+        while wordsLeft > 0 && position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let hits = Self.quoteOrBackslashBits(word)
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (false flags only follow real ones).
+                position += hits.trailingZeroBitCount >> 3
+                if base[position] == UInt8(ascii: "\"") {
+                    position += 1
+                    return JSONStringRange(start: start, end: position - 1, hasEscapes: false)
+                }
+                break  // a backslash: the general loop below handles it
             }
-            if byte == UInt8(ascii: "\\") { break }
-            position += 1
+            position += 8
+            wordsLeft -= 1
         }
         var hasEscapes = false
         var quoteAt = -1
@@ -327,19 +289,53 @@ struct JSONCursor {
         }
     }
 
-    /// Non-zero when some byte of `word` is `"`, `\\`, below 0x20 or from 0x80 up (it may also
-    /// flag bytes after a real hit, which only costs a look at them). SWAR rather than Swift's
-    /// SIMD types, which this toolchain compiles to per-element loops.
+    /// High bit set in each byte of `word` that is `"` or `\\` (and possibly in bytes above a
+    /// real hit).
     @inline(__always)
-    static func attentionBits(_ word: UInt64) -> UInt64 {
+    static func quoteOrBackslashBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
         let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes
-        let hasBackslash = (backslashes &- ones) & ~backslashes
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return ((hasQuote | hasBackslash | hasControl) & highs) | (word & highs)
+        return (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & (ones &* 0x80)
+    }
+
+    /// Checks a string's contents in text that is not plain ASCII: well-formed UTF-8, and no
+    /// raw control byte except a tab (invalid JSON, but harmless and common in hand-made
+    /// files). Returns whether a raw tab was seen.
+    private func checkContents(of range: JSONStringRange) throws(JSONFailure) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let controlBias = ones &* 0x20
+        var index = range.start
+        let end = range.end
+        var sawTab = false
+        while index < end {
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if ((word &- controlBias) | word) & highs != 0 { break }
+                index += 8
+            }
+            guard index < end else { break }
+            let byte = base[index]
+            if byte >= 0x80 {
+                guard let length = UTF8Validation.sequenceLength(at: base + index, available: end - index) else {
+                    throw JSONFailure(kind: .invalidUTF8, message: "invalid UTF-8", offset: index)
+                }
+                index += length
+            } else if byte < 0x20 {
+                guard byte == 0x09 else {
+                    throw JSONFailure(
+                        kind: .syntax,
+                        message: "invalid JSON: \(describeByte(at: index)) inside a string must be escaped",
+                        offset: index)
+                }
+                sawTab = true
+                index += 1
+            } else {
+                index += 1
+            }
+        }
+        return sawTab
     }
 
     private mutating func validateEscape() throws(JSONFailure) {
