@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decoding of one JSON record (a JSON Lines line or an array element) into a `PaperRecord`.
 ///
 /// Per-record rules, shared by all JSON shapes:
@@ -276,6 +284,23 @@ struct JSONArrayParser {
         }
     }
 
+    /// How many bytes from `offset` (past `window.start`, inside a string) come before the next
+    /// quote or backslash in the buffer; counts the line breaks among them (invalid JSON, but
+    /// later line numbers should stay right).
+    private mutating func ordinaryStringBytes(at offset: Int) -> Int {
+        let here = window.base + window.start + offset
+        let available = window.end - window.start - offset
+        var length = available
+        if let quote = memchr(here, 0x22, available) { length = UnsafeRawPointer(quote) - UnsafeRawPointer(here) }
+        if let backslash = memchr(here, 0x5C, length) { length = UnsafeRawPointer(backslash) - UnsafeRawPointer(here) }
+        var searched = 0
+        while searched < length, let newline = memchr(here + searched, 0x0A, length - searched) {
+            line += 1
+            searched = UnsafeRawPointer(newline) - UnsafeRawPointer(here) + 1
+        }
+        return length
+    }
+
     /// Finds where the element at `window.start` ends and decodes it.
     private mutating func scanElement() -> Result<PaperRecord, RecordIssue> {
         let startLine = line
@@ -291,14 +316,17 @@ struct JSONArrayParser {
                 if inString {
                     if escaped {
                         escaped = false
+                        if byte == 0x0A { line += 1 }
+                        offset += 1
                     } else if byte == UInt8(ascii: "\\") {
                         escaped = true
+                        offset += 1
                     } else if byte == UInt8(ascii: "\"") {
                         inString = false
-                    } else if byte == 0x0A {
-                        line += 1
+                        offset += 1
+                    } else {
+                        offset += ordinaryStringBytes(at: offset)
                     }
-                    offset += 1
                     continue
                 }
                 switch byte {
