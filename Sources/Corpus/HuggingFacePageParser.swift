@@ -181,7 +181,6 @@ struct HuggingFacePageParser {
         case .readFailed(let code):
             report(line: item.number, "reading stopped: \(systemErrorText(code))")
         case .oversized(let byteCount):
-            report(line: item.number, Self.oversizedMessage(line: item.number, byteCount: byteCount, limit: maxLineBytes))
             if current == nil || current?.hasDetails == true {
                 if let paper = current { finish(paper) }
                 // Whatever follows belongs to the paper whose line was lost.
@@ -190,6 +189,7 @@ struct HuggingFacePageParser {
                 current?.damaged = true
                 current?.hasAbstract = true
             }
+            report(line: item.number, Self.oversizedMessage(line: item.number, byteCount: byteCount, limit: maxLineBytes))
         case .line(.chrome):
             break
         case .line(.separator):
@@ -202,9 +202,11 @@ struct HuggingFacePageParser {
             }
             current?.authorCount = count
         case .line(.date(let isoDate, let upvotes)):
-            if let next = peekItem(), next.isText, !PageLineClassifier.isTitleLike(next.bytes) {
+            let canTakeDate = current != nil && current?.sawDate == false
+            let continuesDetails = canTakeDate && (current?.authorCount != nil || current?.sawSeparator == true)
+            if !continuesDetails, let next = peekItem(), next.isText, !PageLineClassifier.isTitleLike(next.bytes) {
                 processText(item)  // a title that looks like a date, followed by its abstract
-            } else if current != nil && current?.sawDate == false {
+            } else if canTakeDate {
                 current?.sawDate = true
                 current?.date = isoDate
                 current?.upvotes = upvotes
@@ -237,13 +239,13 @@ struct HuggingFacePageParser {
         if partsAreSeparatedByBlankLines == true && !item.followsBlankLine {
             // A wrapped line: it continues the title or abstract paragraph above it.
             if paper.hasAbstract {
-                paper.abstract.append(0x0A)
-                paper.abstract.append(contentsOf: item.bytes)
+                append(item, to: &paper, separator: [0x0A])
+            } else if let title = paper.title, title.count + item.bytes.count < maxLineBytes {
+                paper.title = title + [0x20] + item.bytes
+                noteInvalidUTF8(item, in: &paper)
             } else {
-                paper.title?.append(0x20)
-                paper.title?.append(contentsOf: item.bytes)
+                dropOversized(&paper, at: item)
             }
-            noteInvalidUTF8(item, in: &paper)
             return
         }
         if !paper.hasAbstract {
@@ -268,10 +270,33 @@ struct HuggingFacePageParser {
             return
         }
         // Another paragraph of the abstract.
-        paper.abstract.append(0x0A)
-        if item.followsBlankLine { paper.abstract.append(0x0A) }
+        append(item, to: &paper, separator: item.followsBlankLine ? [0x0A, 0x0A] : [0x0A])
+    }
+
+    /// Adds a line to the paper's abstract, unless that takes the paper over the size limit:
+    /// then the paper is reported once and dropped, so memory stays bounded by the limit even
+    /// for text that never reaches another title.
+    private mutating func append(_ item: Item, to paper: inout PendingPaper, separator: [UInt8]) {
+        if paper.damaged { return }
+        if paper.abstract.count + separator.count + item.bytes.count > maxLineBytes {
+            dropOversized(&paper, at: item)
+            return
+        }
+        paper.abstract.append(contentsOf: separator)
         paper.abstract.append(contentsOf: item.bytes)
         noteInvalidUTF8(item, in: &paper)
+    }
+
+    private mutating func dropOversized(_ paper: inout PendingPaper, at item: Item) {
+        guard !paper.damaged else { return }
+        report(
+            line: paper.line,
+            "the paper starting on line \(paper.line) runs past line \(item.number) without ending and is over the \(megabytes(maxLineBytes, decimals: false)) limit for one record; skipped"
+        )
+        paper.damaged = true
+        paper.hasAbstract = true  // later lines go to `append`, which ignores them
+        paper.title = []
+        paper.abstract = []
     }
 
     private func startPaper(with item: Item) -> PendingPaper {

@@ -1,4 +1,12 @@
 /// Why a JSON text could not be read; `offset` is the byte offset within the record.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct JSONFailure: Error {
     enum Kind {
         /// The text ended before the value did.
@@ -7,6 +15,8 @@ struct JSONFailure: Error {
         case syntax
         /// Well-formed JSON, but a field we read holds the wrong kind of value.
         case wrongType
+        /// A string holds bytes that are not UTF-8.
+        case invalidUTF8
     }
 
     var kind: Kind
@@ -40,6 +50,7 @@ enum JSONValueKind: String {
 struct JSONStringRange {
     var start: Int
     var end: Int
+    /// The contents hold a backslash escape or a raw tab: they are not usable verbatim.
     var hasEscapes: Bool
     var count: Int { end - start }
 }
@@ -55,13 +66,44 @@ struct JSONCursor {
     let base: UnsafePointer<UInt8>
     let count: Int
     var position = 0
+    /// The whole text is printable ASCII (no byte below 0x20 or from 0x80 up), so strings need
+    /// no UTF-8 or control-byte checks: only quotes and backslashes matter.
+    let isPlainASCII: Bool
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         self.count = count
+        self.isPlainASCII = Self.isPlainASCII(UnsafeBufferPointer(start: base, count: count))
     }
 
-    var isAtEnd: Bool { position >= count }
+    /// Whether every byte is in 0x20...0x7F. One cheap pass that lets string scanning use
+    /// `memchr` instead of checking each byte.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let controlBias = ones &* 0x20
+        // A byte below 0x20 borrows into its high bit when 0x20 is subtracted; a byte from
+        // 0x80 up has it set already.
+        @inline(__always) func flags(_ word: UInt64) -> UInt64 { ((word &- controlBias) | word) & highs }
+        var index = 0
+        while index + 32 <= count {
+            let raw = UnsafeRawPointer(base + index)
+            let combined =
+                flags(raw.loadUnaligned(as: UInt64.self)) | flags(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                | flags(raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                | flags(raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+            if combined != 0 { return false }
+            index += 32
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
 
     @inline(__always)
     mutating func skipWhitespace() {
@@ -190,53 +232,110 @@ struct JSONCursor {
 
     // MARK: Strings
 
-    /// Reads the string at `position` (which must be `"`), validating its escapes, and returns
-    /// where its contents lie. Leaves the cursor after the closing quote.
+    /// Reads the string at `position` (which must be `"`), validating its escapes and its
+    /// UTF-8, and returns where its contents lie. Leaves the cursor after the closing quote.
+    ///
+    /// `memchr` finds the closing quote and any backslash before it, many bytes per
+    /// instruction. Unless the whole text is plain ASCII, the contents are then checked for
+    /// UTF-8 and raw control bytes. Every string of a record passes through here, and JSON
+    /// outside strings is ASCII, so a record that parses is valid UTF-8.
     mutating func readStringRange() throws(JSONFailure) -> JSONStringRange {
+        var range = try scanString()
+        if !isPlainASCII {
+            let sawRawTab = try checkContents(of: range)
+            if sawRawTab { range.hasEscapes = true }
+        }
+        return range
+    }
+
+    private mutating func scanString() throws(JSONFailure) -> JSONStringRange {
         position += 1  // opening quote
         let start = position
+        // Member names and most values are short: look at a few words before calling memchr.
+        var wordsLeft = 3
+        while wordsLeft > 0 && position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let hits = Self.quoteOrBackslashBits(word)
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (false flags only follow real ones).
+                position += hits.trailingZeroBitCount >> 3
+                if base[position] == UInt8(ascii: "\"") {
+                    position += 1
+                    return JSONStringRange(start: start, end: position - 1, hasEscapes: false)
+                }
+                break  // a backslash: the general loop below handles it
+            }
+            position += 8
+            wordsLeft -= 1
+        }
         var hasEscapes = false
+        var quoteAt = -1
         while true {
-            // Skip eight ordinary bytes at a time: no quote, backslash or control byte.
-            while position + 8 <= count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                if Self.wordNeedsAttention(word) { break }
-                position += 8
+            if quoteAt < position {
+                guard position < count, let hit = memchr(base + position, 0x22, count - position) else {
+                    position = count
+                    throw truncated()
+                }
+                quoteAt = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             }
-            guard position < count else { throw truncated() }
-            let byte = base[position]
-            if byte == UInt8(ascii: "\"") {
-                let range = JSONStringRange(start: start, end: position, hasEscapes: hasEscapes)
-                position += 1
-                return range
-            }
-            if byte == UInt8(ascii: "\\") {
+            if quoteAt > position, let hit = memchr(base + position, 0x5C, quoteAt - position) {
                 hasEscapes = true
-                try validateEscape()
+                position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                try validateEscape()  // may consume the quote found above, if it was escaped
                 continue
             }
-            // Raw tabs are invalid JSON but harmless and common in hand-made files.
-            if byte < 0x20 && byte != 0x09 {
-                throw JSONFailure(
-                    kind: .syntax,
-                    message: "invalid JSON: \(describeByte(at: position)) inside a string must be escaped",
-                    offset: position)
-            }
-            position += 1
+            position = quoteAt + 1
+            return JSONStringRange(start: start, end: quoteAt, hasEscapes: hasEscapes)
         }
     }
 
-    /// True when any byte of `word` is `"`, `\` or below 0x20 (may also flag later bytes).
+    /// High bit set in each byte of `word` that is `"` or `\\` (and possibly in bytes above a
+    /// real hit).
     @inline(__always)
-    static func wordNeedsAttention(_ word: UInt64) -> Bool {
+    static func quoteOrBackslashBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
         let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes & highs
-        let hasBackslash = (backslashes &- ones) & ~backslashes & highs
-        let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return (hasQuote | hasBackslash | hasControl) != 0
+        return (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & (ones &* 0x80)
+    }
+
+    /// Checks a string's contents in text that is not plain ASCII: well-formed UTF-8, and no
+    /// raw control byte except a tab (invalid JSON, but harmless and common in hand-made
+    /// files). Returns whether a raw tab was seen.
+    private func checkContents(of range: JSONStringRange) throws(JSONFailure) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let controlBias = ones &* 0x20
+        var index = range.start
+        let end = range.end
+        var sawTab = false
+        while index < end {
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if ((word &- controlBias) | word) & highs != 0 { break }
+                index += 8
+            }
+            guard index < end else { break }
+            let byte = base[index]
+            if byte >= 0x80 {
+                guard let length = UTF8Validation.sequenceLength(at: base + index, available: end - index) else {
+                    throw JSONFailure(kind: .invalidUTF8, message: "invalid UTF-8", offset: index)
+                }
+                index += length
+            } else if byte < 0x20 {
+                guard byte == 0x09 else {
+                    throw JSONFailure(
+                        kind: .syntax,
+                        message: "invalid JSON: \(describeByte(at: index)) inside a string must be escaped",
+                        offset: index)
+                }
+                sawTab = true
+                index += 1
+            } else {
+                index += 1
+            }
+        }
+        return sawTab
     }
 
     private mutating func validateEscape() throws(JSONFailure) {
@@ -278,26 +377,28 @@ struct JSONCursor {
         UnsafeBufferPointer(start: base + range.start, count: range.count)
     }
 
-    /// Appends the unescaped UTF-8 contents of an already validated string to `output`.
-    func unescape(_ range: JSONStringRange, into output: inout [UInt8]) {
+    /// Writes the unescaped UTF-8 contents of an already validated string to `destination`,
+    /// which must have room for `range.count` bytes (unescaping never lengthens a string);
+    /// returns how many bytes were written.
+    func unescape(_ range: JSONStringRange, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
         var index = range.start
-        var runStart = index
         while index < range.end {
-            guard base[index] == UInt8(ascii: "\\") else {
-                index += 1
-                continue
+            guard let hit = memchr(base + index, 0x5C, range.end - index) else { break }
+            let escapeAt = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            let run = escapeAt - index
+            if run > 0 {
+                (destination + written).update(from: base + index, count: run)
+                written += run
             }
-            if runStart < index {
-                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-            }
-            let escaped = index + 1 < range.end ? base[index + 1] : 0
-            index += 2
+            let escaped = escapeAt + 1 < range.end ? base[escapeAt + 1] : 0
+            index = escapeAt + 2
             switch escaped {
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): destination[written] = 0x0A; written += 1
+            case UInt8(ascii: "t"): destination[written] = 0x09; written += 1
+            case UInt8(ascii: "r"): destination[written] = 0x0D; written += 1
+            case UInt8(ascii: "b"): destination[written] = 0x08; written += 1
+            case UInt8(ascii: "f"): destination[written] = 0x0C; written += 1
             case UInt8(ascii: "u"):
                 var scalarValue = codeUnit(at: index, end: range.end)
                 index += 4
@@ -319,13 +420,24 @@ struct JSONCursor {
                 } else if (0xDC00...0xDFFF).contains(scalarValue) {
                     scalarValue = 0xFFFD
                 }
-                Self.appendUTF8(scalarValue, to: &output)
-            default: output.append(escaped)  // \" \\ \/
+                written += Self.writeUTF8(scalarValue, to: destination + written)
+            default:  // \" \\ \/
+                destination[written] = escaped
+                written += 1
             }
-            runStart = index
         }
-        if runStart < range.end {
-            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: range.end - runStart))
+        if index < range.end {
+            (destination + written).update(from: base + index, count: range.end - index)
+            written += range.end - index
+        }
+        return written
+    }
+
+    /// The unescaped contents as a new array; for messages and other cold paths.
+    func unescapedBytes(_ range: JSONStringRange) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: max(range.count, 1)) { buffer, initialized in
+            guard let start = buffer.baseAddress else { return }
+            initialized = unescape(range, to: start)
         }
     }
 
@@ -338,22 +450,27 @@ struct JSONCursor {
         return value
     }
 
-    static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+    /// Writes `value` as UTF-8; returns the byte count (1 to 4).
+    static func writeUTF8(_ value: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
         switch value {
         case 0..<0x80:
-            output.append(UInt8(value))
+            output[0] = UInt8(value)
+            return 1
         case 0x80..<0x800:
-            output.append(UInt8(0xC0 | (value >> 6)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
+            output[0] = UInt8(0xC0 | (value >> 6))
+            output[1] = UInt8(0x80 | (value & 0x3F))
+            return 2
         case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | (value >> 12)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
+            output[0] = UInt8(0xE0 | (value >> 12))
+            output[1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            output[2] = UInt8(0x80 | (value & 0x3F))
+            return 3
         default:
-            output.append(UInt8(0xF0 | (value >> 18)))
-            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
+            output[0] = UInt8(0xF0 | (value >> 18))
+            output[1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            output[2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            output[3] = UInt8(0x80 | (value & 0x3F))
+            return 4
         }
     }
 

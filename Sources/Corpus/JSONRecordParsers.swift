@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decoding of one JSON record (a JSON Lines line or an array element) into a `PaperRecord`.
 ///
 /// Per-record rules, shared by all JSON shapes:
@@ -11,7 +19,7 @@
 /// - no title (missing, null, or only whitespace) → `RecordIssue`;
 /// - no abstract → a record with an empty abstract (a paper with only a title is still one).
 struct JSONRecordDecoder {
-    private var decoder = PaperObjectDecoder()
+    private let decoder = PaperObjectDecoder()
 
     /// `firstLine` is the line on which `bytes` start; `isWholeLine` says the record is one
     /// JSON Lines line (messages then speak of columns rather than lines).
@@ -19,21 +27,25 @@ struct JSONRecordDecoder {
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, isWholeLine: Bool
     ) -> Result<PaperRecord, RecordIssue> {
         let location = SourceLocation(file: file, line: firstLine)
-        if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-            let line = firstLine + Self.newlines(in: bytes, before: invalid)
-            let column = UTF8Validation.column(of: invalid, in: bytes)
-            let hex = String(bytes[invalid], radix: 16, uppercase: true)
-            return .failure(
-                RecordIssue(
-                    location: location,
-                    message: "line \(line) is not valid UTF-8 (byte 0x\(hex) at column \(column)); record skipped"))
-        }
         let fields: PaperFields
         do {
             fields = try decoder.decodeRecord(bytes)
         } catch {
+            // Strings are checked for UTF-8 while parsing; bytes outside strings that are not
+            // ASCII make a syntax error. Either way, bad UTF-8 is the cause worth naming.
+            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                let line = firstLine + Self.newlines(in: bytes, before: invalid)
+                let column = UTF8Validation.column(of: invalid, in: bytes)
+                let hex = String(bytes[invalid], radix: 16, uppercase: true)
+                return .failure(
+                    RecordIssue(
+                        location: location,
+                        message: "line \(line) is not valid UTF-8 (byte 0x\(hex) at column \(column)); record skipped"))
+            }
             return .failure(
-                RecordIssue(location: location, message: Self.describe(error, in: bytes, firstLine: firstLine, isWholeLine: isWholeLine)))
+                RecordIssue(
+                    location: location,
+                    message: Self.describe(error, in: bytes, firstLine: firstLine, isWholeLine: isWholeLine)))
         }
         return Self.record(from: fields, location: location, bytes: bytes)
     }
@@ -51,7 +63,7 @@ struct JSONRecordDecoder {
                 return "truncated JSON: the line ends before the object is complete"
             }
             return "truncated JSON: the record ends before the object is complete"
-        case .syntax, .wrongType:
+        case .syntax, .wrongType, .invalidUTF8:
             let column = UTF8Validation.column(of: failure.offset, in: bytes)
             if isWholeLine {
                 return "\(failure.message) (column \(column))"
@@ -83,8 +95,7 @@ struct JSONRecordDecoder {
         var links: [MetadataLink] = []
         if let url = nonBlank(fields.githubRepo) { links.append(MetadataLink(role: .githubRepo, url: url)) }
         if let url = nonBlank(fields.projectPage) { links.append(MetadataLink(role: .projectPage, url: url)) }
-        let date = [fields.listingDate, fields.updateDate, fields.publishedAt].lazy.compactMap { $0 }
-            .compactMap(isoDatePrefix).first
+        let date = fields.listingDate ?? fields.updateDate ?? fields.publishedAt
         return .success(
             PaperRecord(
                 arxivID: fields.id.flatMap(PaperIdentity.normalizedArxivID),
@@ -103,20 +114,12 @@ struct JSONRecordDecoder {
 
     private static func nonBlank(_ value: String?) -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimmingCharactersInSet(" \t\r\n")
-        return trimmed.isEmpty ? nil : String(trimmed)
-    }
-
-    /// `2025-03-17` or the date part of `2024-01-03T12:00:00.000Z`.
-    static func isoDatePrefix(_ text: String) -> String? {
-        let utf8 = Array(text.utf8.prefix(11))
-        guard utf8.count >= 10 else { return nil }
-        for (index, byte) in utf8.prefix(10).enumerated() {
-            let ok = index == 4 || index == 7 ? byte == UInt8(ascii: "-") : JSONCursor.isDigit(byte)
-            if !ok { return nil }
-        }
-        if utf8.count == 11 && JSONCursor.isDigit(utf8[10]) { return nil }
-        return String(decoding: utf8.prefix(10), as: UTF8.self)
+        let utf8 = value.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        if !WhitespaceFolding.isSpace(first) && !WhitespaceFolding.isSpace(last) { return value }
+        let trimmed = utf8.drop(while: WhitespaceFolding.isSpace).reversed().drop(while: WhitespaceFolding.isSpace)
+        guard !trimmed.isEmpty else { return nil }
+        return String(decoding: trimmed.reversed(), as: UTF8.self)
     }
 }
 
@@ -130,9 +133,7 @@ enum JSONMemberNames {
             try cursor.enterObject()
             var isFirst = true
             while let range = try cursor.nextMemberName(isFirst: &isFirst) {
-                var name: [UInt8] = []
-                cursor.unescape(range, into: &name)
-                names.append(String(decoding: name, as: UTF8.self))
+                names.append(String(decoding: cursor.unescapedBytes(range), as: UTF8.self))
                 try cursor.skipValue()
             }
         } catch {
@@ -283,6 +284,23 @@ struct JSONArrayParser {
         }
     }
 
+    /// How many bytes from `offset` (past `window.start`, inside a string) come before the next
+    /// quote or backslash in the buffer; counts the line breaks among them (invalid JSON, but
+    /// later line numbers should stay right).
+    private mutating func ordinaryStringBytes(at offset: Int) -> Int {
+        let here = window.base + window.start + offset
+        let available = window.end - window.start - offset
+        var length = available
+        if let quote = memchr(here, 0x22, available) { length = UnsafeRawPointer(quote) - UnsafeRawPointer(here) }
+        if let backslash = memchr(here, 0x5C, length) { length = UnsafeRawPointer(backslash) - UnsafeRawPointer(here) }
+        var searched = 0
+        while searched < length, let newline = memchr(here + searched, 0x0A, length - searched) {
+            line += 1
+            searched = UnsafeRawPointer(newline) - UnsafeRawPointer(here) + 1
+        }
+        return length
+    }
+
     /// Finds where the element at `window.start` ends and decodes it.
     private mutating func scanElement() -> Result<PaperRecord, RecordIssue> {
         let startLine = line
@@ -298,14 +316,17 @@ struct JSONArrayParser {
                 if inString {
                     if escaped {
                         escaped = false
+                        if byte == 0x0A { line += 1 }
+                        offset += 1
                     } else if byte == UInt8(ascii: "\\") {
                         escaped = true
+                        offset += 1
                     } else if byte == UInt8(ascii: "\"") {
                         inString = false
-                    } else if byte == 0x0A {
-                        line += 1
+                        offset += 1
+                    } else {
+                        offset += ordinaryStringBytes(at: offset)
                     }
-                    offset += 1
                     continue
                 }
                 switch byte {

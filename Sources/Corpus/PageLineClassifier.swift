@@ -37,6 +37,8 @@ enum PageLineClassifier {
 
     /// Classifies a line that is already trimmed of surrounding whitespace and not empty.
     static func classify(_ line: [UInt8]) -> PageLineKind {
+        // Every special line is short; abstracts are not, and hashing them would be wasted.
+        guard line.count <= shortLineLimit else { return .text }
         if chromeLines.contains(line) { return .chrome }
         for prefix in chromePrefixes where line.starts(with: prefix) { return .chrome }
         if isSeparator(line) { return .separator }
@@ -45,6 +47,9 @@ enum PageLineClassifier {
         if line.count <= 7, let value = wholeNumber(line[...]) { return .number(value) }
         return .text
     }
+
+    /// Longer than any chrome line (a `Submitted by` line holds a user name), count or date.
+    static let shortLineLimit = 120
 
     /// `·` or `•` alone.
     private static func isSeparator(_ line: [UInt8]) -> Bool {

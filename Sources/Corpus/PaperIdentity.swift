@@ -47,14 +47,18 @@ public enum PaperIdentity {
     private static func isPlainNewStyle(_ utf8: String.UTF8View) -> Bool {
         let count = utf8.count
         guard count == 9 || count == 10 else { return false }
-        for (offset, byte) in utf8.enumerated() {
-            if offset == 4 {
-                if byte != UInt8(ascii: ".") { return false }
-            } else if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {
-                return false
+        let check = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for offset in 0..<count {
+                let byte = bytes[offset]
+                if offset == 4 {
+                    if byte != UInt8(ascii: ".") { return false }
+                } else if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {
+                    return false
+                }
             }
+            return true
         }
-        return true
+        return check ?? false
     }
 
     private static func isNewStyle(_ id: Substring) -> Bool {

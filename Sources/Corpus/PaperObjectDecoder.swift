@@ -16,6 +16,7 @@ struct PaperFields {
     var doi: String?
     var authors: [String]?
     var categories: [String]?
+    /// Dates, already reduced to `YYYY-MM-DD` (nil when absent or in another form).
     var listingDate: String?
     var updateDate: String?
     var publishedAt: String?
@@ -127,20 +128,37 @@ private enum Member {
     }
 }
 
-/// Turns the bytes of one JSON object into `PaperFields`, decoding only the members we use.
-/// Keeps scratch buffers between records so decoding does not allocate for them each time.
-struct PaperObjectDecoder {
-    private var scratch: [UInt8] = []
-    private var nameScratch: [UInt8] = []
-    private var collapseScratch: [UInt8] = []
+/// Scratch memory for unescaping strings, reused across records.
+final class ByteScratch {
+    private(set) var pointer: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
 
-    init() {
-        scratch.reserveCapacity(64 * 1024)
-        collapseScratch.reserveCapacity(1024)
+    init(capacity: Int = 64 * 1024) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: capacity)
     }
 
+    deinit { pointer.deallocate() }
+
+    /// Memory for at least `count` bytes; the previous contents are not kept.
+    @inline(__always)
+    func buffer(atLeast count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count > capacity {
+            pointer.deallocate()
+            capacity = Swift.max(count, capacity * 2)
+            pointer = .allocate(capacity: capacity)
+        }
+        return pointer
+    }
+}
+
+/// Turns the bytes of one JSON object into `PaperFields`, decoding only the members we use.
+/// Keeps its scratch memory between records so decoding does not allocate for it each time.
+struct PaperObjectDecoder {
+    private let scratch = ByteScratch()
+
     /// Decodes one complete JSON text that must be an object.
-    mutating func decodeRecord(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONFailure) -> PaperFields {
+    func decodeRecord(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONFailure) -> PaperFields {
         guard let base = bytes.baseAddress else {
             throw JSONFailure(kind: .truncated, message: "truncated JSON", offset: 0)
         }
@@ -157,7 +175,7 @@ struct PaperObjectDecoder {
         return fields
     }
 
-    private mutating func decodeObject(
+    private func decodeObject(
         _ cursor: inout JSONCursor, allowsPaperWrapper: Bool
     ) throws(JSONFailure) -> PaperFields {
         try cursor.enterObject()
@@ -186,12 +204,12 @@ struct PaperObjectDecoder {
             case .doi:
                 fields.doi = try optionalString(&cursor, member: nameRange)
             case .listingDate:
-                fields.listingDate = try optionalString(&cursor, member: nameRange)
+                fields.listingDate = try optionalDate(&cursor, member: nameRange)
             case .updateDate:
-                fields.updateDate = try optionalString(&cursor, member: nameRange)
+                fields.updateDate = try optionalDate(&cursor, member: nameRange)
                 fields.looksLikeSnapshot = true
             case .publishedAt:
-                fields.publishedAt = try optionalString(&cursor, member: nameRange)
+                fields.publishedAt = try optionalDate(&cursor, member: nameRange)
                 fields.looksLikeHuggingFace = true
             case .githubRepo:
                 fields.githubRepo = try optionalString(&cursor, member: nameRange)
@@ -221,19 +239,17 @@ struct PaperObjectDecoder {
         return fields
     }
 
-    private mutating func memberNamed(_ range: JSONStringRange, in cursor: JSONCursor) -> Member {
+    private func memberNamed(_ range: JSONStringRange, in cursor: JSONCursor) -> Member {
         guard range.hasEscapes else { return Member(name: cursor.bytes(of: range)) }
-        nameScratch.removeAll(keepingCapacity: true)
-        cursor.unescape(range, into: &nameScratch)
-        return nameScratch.withUnsafeBufferPointer { Member(name: $0) }
+        let buffer = scratch.buffer(atLeast: range.count)
+        let count = cursor.unescape(range, to: buffer)
+        return Member(name: UnsafeBufferPointer(start: buffer, count: count))
     }
 
     private func wrongType(
         _ cursor: JSONCursor, member: JSONStringRange, expected: String, found: JSONValueKind
     ) -> JSONFailure {
-        var nameBytes: [UInt8] = []
-        cursor.unescape(member, into: &nameBytes)
-        let name = String(decoding: nameBytes, as: UTF8.self)
+        let name = String(decoding: cursor.unescapedBytes(member), as: UTF8.self)
         return JSONFailure(
             kind: .wrongType, message: "field `\(name)` should be \(expected), found \(found.rawValue)",
             offset: cursor.position)
@@ -241,7 +257,7 @@ struct PaperObjectDecoder {
 
     // MARK: Values
 
-    private mutating func optionalString(
+    private func optionalString(
         _ cursor: inout JSONCursor, member: JSONStringRange, collapsingWhitespace: Bool = false
     ) throws(JSONFailure) -> String? {
         let kind = try cursor.valueKind()
@@ -257,7 +273,23 @@ struct PaperObjectDecoder {
         }
     }
 
-    private mutating func optionalWholeNumber(
+    /// A date string reduced to `YYYY-MM-DD` (the date part of an ISO timestamp); nil when it
+    /// is null or not in that form.
+    private func optionalDate(_ cursor: inout JSONCursor, member: JSONStringRange) throws(JSONFailure) -> String? {
+        guard try cursor.valueKind() == .string else {
+            _ = try optionalString(&cursor, member: member)  // null, or a type error
+            return nil
+        }
+        let range = try cursor.readStringRange()
+        if !range.hasEscapes {
+            let bytes = cursor.bytes(of: range)
+            guard let length = ISODate.prefixLength(bytes) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+        }
+        return ISODate.prefix(of: string(range, in: cursor))
+    }
+
+    private func optionalWholeNumber(
         _ cursor: inout JSONCursor, member: JSONStringRange
     ) throws(JSONFailure) -> Int? {
         let kind = try cursor.valueKind()
@@ -279,7 +311,7 @@ struct PaperObjectDecoder {
 
     /// A list of names, a list of `{"name": ...}` objects (Hugging Face), or one string of
     /// names joined by commas and "and" (Kaggle snapshot).
-    private mutating func authors(
+    private func authors(
         _ cursor: inout JSONCursor, member: JSONStringRange, fields: inout PaperFields
     ) throws(JSONFailure) -> [String]? {
         let kind = try cursor.valueKind()
@@ -294,6 +326,7 @@ struct PaperObjectDecoder {
         case .array:
             try cursor.enterArray()
             var names: [String] = []
+            names.reserveCapacity(8)
             var isFirst = true
             while try cursor.nextElement(isFirst: &isFirst) {
                 let elementKind = try cursor.valueKind()
@@ -319,7 +352,7 @@ struct PaperObjectDecoder {
     }
 
     /// The `name` member of a Hugging Face author object; other members are skipped.
-    private mutating func nameMember(_ cursor: inout JSONCursor) throws(JSONFailure) -> String? {
+    private func nameMember(_ cursor: inout JSONCursor) throws(JSONFailure) -> String? {
         try cursor.enterObject()
         var name: String?
         var isFirst = true
@@ -338,7 +371,7 @@ struct PaperObjectDecoder {
     }
 
     /// A list (listing shape) or one space-separated string (Kaggle snapshot).
-    private mutating func categories(
+    private func categories(
         _ cursor: inout JSONCursor, member: JSONStringRange, fields: inout PaperFields
     ) throws(JSONFailure) -> [String]? {
         let kind = try cursor.valueKind()
@@ -354,6 +387,7 @@ struct PaperObjectDecoder {
         case .array:
             try cursor.enterArray()
             var values: [String] = []
+            values.reserveCapacity(4)
             var isFirst = true
             while try cursor.nextElement(isFirst: &isFirst) {
                 let elementKind = try cursor.valueKind()
@@ -373,33 +407,31 @@ struct PaperObjectDecoder {
     // MARK: Strings
 
     /// The string's contents, verbatim (escapes decoded).
-    mutating func string(_ range: JSONStringRange, in cursor: JSONCursor) -> String {
+    func string(_ range: JSONStringRange, in cursor: JSONCursor) -> String {
         guard range.hasEscapes else {
             return String(decoding: cursor.bytes(of: range), as: UTF8.self)
         }
-        scratch.removeAll(keepingCapacity: true)
-        cursor.unescape(range, into: &scratch)
-        return String(decoding: scratch, as: UTF8.self)
+        let buffer = scratch.buffer(atLeast: range.count)
+        let count = cursor.unescape(range, to: buffer)
+        return String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
     }
 
     /// The string's contents with every whitespace run (arXiv's `\n  ` title wraps) folded
     /// to one space and none at either end.
-    private mutating func collapsedString(_ range: JSONStringRange, in cursor: JSONCursor) -> String {
+    private func collapsedString(_ range: JSONStringRange, in cursor: JSONCursor) -> String {
+        let buffer = scratch.buffer(atLeast: range.count)
+        var count: Int
         if range.hasEscapes {
-            scratch.removeAll(keepingCapacity: true)
-            cursor.unescape(range, into: &scratch)
-            return scratch.withUnsafeBufferPointer { collapsingWhitespace($0) }
+            count = cursor.unescape(range, to: buffer)
+        } else {
+            // Plain JSON strings hold no raw line breaks or tabs: only spaces can need folding.
+            let bytes = cursor.bytes(of: range)
+            guard WhitespaceFolding.hasExtraSpaces(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+            buffer.update(from: cursor.base + range.start, count: range.count)
+            count = range.count
         }
-        return collapsingWhitespace(cursor.bytes(of: range))
-    }
-
-    private mutating func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if !WhitespaceFolding.needsFolding(bytes) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        collapseScratch.removeAll(keepingCapacity: true)
-        WhitespaceFolding.fold(bytes, into: &collapseScratch)
-        return String(decoding: collapseScratch, as: UTF8.self)
+        count = WhitespaceFolding.foldInPlace(buffer, count: count)
+        return String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
     }
 }
 
@@ -410,44 +442,89 @@ enum WhitespaceFolding {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x0B
     }
 
-    static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        if isSpace(first) || isSpace(last) { return true }
-        var previousWasSpace = false
-        for byte in bytes {
-            if byte == 0x20 {
-                if previousWasSpace { return true }
-                previousWasSpace = true
-            } else if isSpace(byte) {
-                return true
-            } else {
-                previousWasSpace = false
+    /// Leading, trailing or doubled spaces, in text known to hold no other whitespace.
+    @inline(__always)
+    static func hasExtraSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress, let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        let count = bytes.count
+        if count < 64 {
+            // Names and titles: a plain loop beats a call per space.
+            var previousWasSpace = false
+            for index in 0..<count {
+                let isSpace = start[index] == 0x20
+                if isSpace && previousWasSpace { return true }
+                previousWasSpace = isSpace
             }
+            return false
+        }
+        var index = 0
+        while index < count, let hit = memchr(start + index, 0x20, count - index) {
+            let spaceAt = UnsafeRawPointer(hit) - UnsafeRawPointer(start)
+            if spaceAt + 1 < count && start[spaceAt + 1] == 0x20 { return true }
+            index = spaceAt + 2
         }
         return false
     }
 
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    /// Folds whitespace runs in `buffer[0..<count]` to single spaces, trimming both ends;
+    /// returns the new length.
+    static func foldInPlace(_ buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var written = 0
         var pendingSpace = false
-        for byte in bytes {
+        for index in 0..<count {
+            let byte = buffer[index]
             if isSpace(byte) {
                 pendingSpace = true
             } else {
-                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                if pendingSpace && written > 0 {
+                    buffer[written] = 0x20
+                    written += 1
+                }
                 pendingSpace = false
-                output.append(byte)
+                buffer[written] = byte
+                written += 1
             }
         }
+        return written
     }
 
     static func folded(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            guard needsFolding(bytes) else { return String(decoding: bytes, as: UTF8.self) }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            fold(bytes, into: &output)
-            return String(decoding: output, as: UTF8.self)
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return "" }
+            let needsFolding =
+                isSpace(bytes[0]) || isSpace(bytes[bytes.count - 1])
+                || bytes.indices.dropFirst().contains { isSpace(bytes[$0]) && (bytes[$0] != 0x20 || bytes[$0 - 1] == 0x20) }
+            guard needsFolding else { return String(decoding: bytes, as: UTF8.self) }
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            defer { copy.deallocate() }
+            copy.update(from: start, count: bytes.count)
+            let count = foldInPlace(copy, count: bytes.count)
+            return String(decoding: UnsafeBufferPointer(start: copy, count: count), as: UTF8.self)
+        }
+    }
+}
+
+/// Recognises `YYYY-MM-DD` at the start of a date or timestamp.
+enum ISODate {
+    /// 10 when `bytes` start with `YYYY-MM-DD` not followed by another digit, else nil.
+    static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 10 else { return nil }
+        for index in 0..<10 {
+            let byte = bytes[index]
+            let expected = index == 4 || index == 7 ? byte == UInt8(ascii: "-") : JSONCursor.isDigit(byte)
+            if !expected { return nil }
+        }
+        if bytes.count > 10 && JSONCursor.isDigit(bytes[10]) { return nil }
+        return 10
+    }
+
+    static func prefix(of text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let length = prefixLength(bytes) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
         }
     }
 }

@@ -15,39 +15,40 @@ enum UTF8Validation {
                 index += 8
             }
             if index >= count { break }
-            let lead = base[index]
-            if lead < 0x80 {
+            if base[index] < 0x80 {
                 index += 1
                 continue
             }
-            let length: Int
-            var lowerBound: UInt8 = 0x80
-            var upperBound: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerBound = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperBound = 0x9F
-            case 0xF0: length = 4; lowerBound = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperBound = 0x8F
-            default: return index
-            }
-            if index + length > count { return index }
-            let second = base[index + 1]
-            if second < lowerBound || second > upperBound { return index }
-            var continuation = 2
-            while continuation < length {
-                if base[index + continuation] & 0xC0 != 0x80 { return index }
-                continuation += 1
-            }
+            guard let length = sequenceLength(at: base + index, available: count - index) else { return index }
             index += length
         }
         return nil
     }
 
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        firstInvalidOffset(in: bytes) == nil
+    /// Length of the well-formed multi-byte sequence starting at `start` (whose first byte is
+    /// 0x80 or more), or nil when it is ill-formed or cut off.
+    @inline(__always)
+    static func sequenceLength(at start: UnsafePointer<UInt8>, available: Int) -> Int? {
+        let lead = start[0]
+        let length: Int
+        var lowerBound: UInt8 = 0x80
+        var upperBound: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lowerBound = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upperBound = 0x9F
+        case 0xF0: length = 4; lowerBound = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upperBound = 0x8F
+        default: return nil
+        }
+        if length > available { return nil }
+        let second = start[1]
+        if second < lowerBound || second > upperBound { return nil }
+        if length >= 3 && start[2] & 0xC0 != 0x80 { return nil }
+        if length == 4 && start[3] & 0xC0 != 0x80 { return nil }
+        return length
     }
 
     /// Offset of `offset`'s character within its line, 1-based, for messages.

@@ -104,6 +104,15 @@ import Testing
         #expect(outcome.issues.first?.message.hasPrefix("truncated JSON") == true)
     }
 
+    @Test func rawLineBreakInsideAStringKeepsLaterLineNumbersRight() throws {
+        let text = "[\n  {\"title\": \"Broken\nacross lines\"},\n  {\"title\": \"Fine\"}\n]\n"
+        let outcome = try readFixture(text, name: "raw-newline.json")
+        #expect(outcome.records.map(\.title) == ["Fine"])
+        #expect(outcome.records.map(\.source.line) == [4])
+        #expect(outcome.issues.map(\.location.line) == [2])
+        #expect(outcome.issues.first?.message.hasPrefix("invalid JSON: a line break inside a string must be escaped") == true)
+    }
+
     @Test func missingCommaBetweenElementsIsReported() throws {
         let text = #"[{"title": "A"} {"title": "B"}]"#
         let outcome = try readFixture(text, name: "comma.json")

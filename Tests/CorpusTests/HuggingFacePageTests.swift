@@ -152,6 +152,29 @@ enum PageFixtures {
         #expect(outcome.records.map(\.source.line) == [1, 6])
     }
 
+    @Test func dateAfterAuthorLineStaysADateEvenBeforeAnOddTitle() throws {
+        // The next title ends with a period, so it reads like an abstract; the date line above
+        // it still belongs to the first paper's details.
+        let page = """
+            Plain First Title
+
+            First abstract, ending with a period.
+
+              • 2 authors
+            ·
+            Apr 1, 2024 3
+
+            A Title Ending With A Period.
+
+            Its abstract, which ends with one too.
+            """
+        let outcome = try readFixture(page, name: "period.txt")
+        #expect(outcome.issues.isEmpty)
+        #expect(outcome.records.map(\.title) == ["Plain First Title", "A Title Ending With A Period."])
+        #expect(outcome.records.first?.date == "2024-04-01")
+        #expect(outcome.records.first?.upvotes == 3)
+    }
+
     @Test func titleWithMetadataButNoAbstractIsAPaper() throws {
         let page = """
             A Paper Without Abstract
@@ -208,6 +231,23 @@ enum PageFixtures {
         )
     }
 
+    @Test func wrappedTitleIsJoined() throws {
+        let page = """
+            First Title
+
+            First abstract, long enough and ending with a period.
+
+            A Second Title That Wraps
+            Onto Another Line
+
+            Second abstract.
+            """
+        let outcome = try readFixture(page, name: "wrapped.txt")
+        #expect(outcome.issues.isEmpty)
+        #expect(outcome.records.map(\.title) == ["First Title", "A Second Title That Wraps Onto Another Line"])
+        #expect(outcome.records.map(\.source.line) == [1, 5])
+    }
+
     @Test func trailingChromeIsSkippedAndUnknownTrailingLinesAreReported() throws {
         let known = try readFixture(PageFixtures.searchPage + "\n\nLoad more\n\nPrevious\n", name: "known.txt")
         #expect(known.issues.isEmpty)
@@ -251,6 +291,16 @@ enum PageFixtures {
         #expect(outcome.records.map(\.title) == ["Good Title", "After Title"])
         #expect(outcome.issues.map(\.location.line) == [7])
         #expect(outcome.issues.first?.message == "line 7 is 2 KB, over the 1000 bytes limit for one record; skipped")
+    }
+
+    @Test func endlessAbstractIsCutAtTheRecordLimit() throws {
+        let paragraph = String(repeating: "More text that never becomes a title, ", count: 5) + "and a period.\n\n"
+        let page = "A Title\n\n" + String(repeating: paragraph, count: 40) + "Next Title\n\nShort abstract.\n"
+        let outcome = try readFixture(page, name: "endless.txt", maxRecordBytes: 2000)
+        #expect(outcome.records.map(\.title) == ["Next Title"])
+        #expect(outcome.issues.count == 1)
+        #expect(outcome.issues.first?.location.line == 1)
+        #expect(outcome.issues.first?.message.contains("over the 2 KB limit") == true)
     }
 
     @Test func pageWithoutPapersIsReported() throws {

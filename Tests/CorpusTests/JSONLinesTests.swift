@@ -158,6 +158,25 @@ import Testing
         #expect(record.abstract == "Line\nBreak \u{2019} lone \u{FFFD} end\r\u{0C}\u{08}")
     }
 
+    @Test func rawUTF8AndEscapesTogetherAreDecoded() throws {
+        // Raw non-ASCII text takes the byte-checking string scanner rather than the memchr one.
+        let line = #"{"title": "Über \"quoted\" naïve — long enough to pass the short-string loop", "abstract": "Zürich\tand\u00A0more 🚀"}"#
+        let outcome = try readFixture(line + "\n", name: "utf8.jsonl")
+        #expect(outcome.issues.isEmpty)
+        #expect(outcome.records.first?.title == "Über \"quoted\" naïve — long enough to pass the short-string loop")
+        #expect(outcome.records.first?.abstract == "Zürich\tand\u{A0}more 🚀")
+    }
+
+    @Test func rawTabIsToleratedButOtherControlBytesAreNot() throws {
+        let tab = try readFixture("{\"title\": \"Tab\tIn Title\", \"abstract\": \"a\tb\"}\n", name: "tab.jsonl")
+        #expect(tab.issues.isEmpty)
+        #expect(tab.records.first?.title == "Tab In Title")
+        #expect(tab.records.first?.abstract == "a\tb")
+        let control = try readFixture("{\"title\": \"Bell\u{07}\"}\n", name: "bell.jsonl")
+        #expect(control.records.isEmpty)
+        #expect(control.issues.first?.message == "invalid JSON: byte 0x07 inside a string must be escaped (column 16)")
+    }
+
     @Test func badEscapeIsAnIssue() throws {
         let outcome = try readFixture(#"{"title": "bad \q escape"}"# + "\n", name: "escape.jsonl")
         #expect(outcome.issues.first?.message.hasPrefix("invalid JSON: unknown escape '\\q'") == true)
