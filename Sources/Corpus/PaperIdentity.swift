@@ -3,6 +3,8 @@ public enum PaperIdentity {
     /// Lower-cased title with every run of non-alphanumeric characters folded to one space,
     /// so punctuation, case and spacing differences between sources do not split a paper.
     public static func normalizedTitle(_ title: String) -> String {
+        // Most titles are ASCII; Unicode property lookups per scalar dominated ingest profiles.
+        if let ascii = normalizedASCIITitle(title) { return ascii }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in title.lowercased().unicodeScalars {
@@ -15,6 +17,30 @@ public enum PaperIdentity {
             }
         }
         return String(out)
+    }
+
+    /// The same folding as `normalizedTitle` on ASCII bytes; nil when the title is not ASCII.
+    private static func normalizedASCIITitle(_ title: String) -> String? {
+        var title = title
+        return title.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                let isLower = byte >= 0x61 && byte <= 0x7A
+                if isDigit || isUpper || isLower {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(isUpper ? byte + 0x20 : byte)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Strips a version suffix and an `arXiv:` prefix; returns nil when `raw` is not an arXiv id.
