@@ -5,12 +5,14 @@ The same generator is implemented in Swift in Tests/AnalysisTests/SyntheticCorpu
 must draw the random numbers in exactly the same order, so the test graph and the reference
 values computed here describe the same graph. Integer-only arithmetic keeps it bit-identical.
 
-    python3 synthetic.py OUT.sqlite [--papers 200000] [--seed 42]
+    python3 synthetic.py OUT.sqlite [--papers 200000] [--seed 42] [--density 1]
 
 Link mix per paper: 45% one repo (2 mentions a quarter of the time), 5% an owner, 20% a
 project page, 10% an HF artifact, 10% an arXiv reference (a fifth of them dangling).
 Repo, owner and artifact popularity is skewed: half the draws uniform, half log-uniform
 (P(k) ~ 1/k), so a few targets become hubs used by thousands of papers at full size.
+`--density N` draws that link mix N times per paper (N=2 gives ~400k mentions for 200k papers,
+the size the analysis benchmark targets); the tests use density 1.
 """
 import argparse
 import os
@@ -57,7 +59,7 @@ def paper_key(i):
     return "25%02d.%05d" % (1 + i // 100000, i % 100000)
 
 
-def generate(papers, seed):
+def generate(papers, seed, density=1):
     """Yields table rows in insertion order: ('paper'|'target'|'mention'|'code_status', tuple)."""
     s = sizes_for(papers)
     R, O, G, A = s["repos"], s["owners"], s["pages"], s["artifacts"]
@@ -97,28 +99,29 @@ def generate(papers, seed):
                 slot += 1
 
         has_repo = False
-        if rng.below(100) < 45:
-            repo = O + 1 + rng.skewed(R)
-            count = 2 if rng.below(4) == 0 else 1
-            mention(repo, count, "repo")
-            has_repo = True
-        if rng.below(100) < 5:
-            mention(1 + rng.skewed(O), 1, "owner")
-        if rng.below(100) < 20:
-            mention(O + R + 1 + rng.below(G), 1, "page")
-        if rng.below(100) < 10:
-            mention(O + R + G + 1 + rng.skewed(A), 1, "artifact")
-        if rng.below(100) < 10 and i > 1:
-            if rng.below(5) == 0:
-                target, resolved = "arxiv:2499.%05d" % rng.skewed(papers // 10 + 1), None
-            else:
-                cited = 1 + rng.skewed(i - 1)
-                target, resolved = "arxiv:" + paper_key(cited), cited
-            if target not in paper_targets:
-                paper_targets[target] = next_target
-                rows["target"].append((next_target, "paper", target, None, resolved))
-                next_target += 1
-            mention(paper_targets[target], 1, "ref")
+        for _ in range(density):
+            if rng.below(100) < 45:
+                repo = O + 1 + rng.skewed(R)
+                count = 2 if rng.below(4) == 0 else 1
+                mention(repo, count, "repo")
+                has_repo = True
+            if rng.below(100) < 5:
+                mention(1 + rng.skewed(O), 1, "owner")
+            if rng.below(100) < 20:
+                mention(O + R + 1 + rng.below(G), 1, "page")
+            if rng.below(100) < 10:
+                mention(O + R + G + 1 + rng.skewed(A), 1, "artifact")
+            if rng.below(100) < 10 and i > 1:
+                if rng.below(5) == 0:
+                    target, resolved = "arxiv:2499.%05d" % rng.skewed(papers // 10 + 1), None
+                else:
+                    cited = 1 + rng.skewed(i - 1)
+                    target, resolved = "arxiv:" + paper_key(cited), cited
+                if target not in paper_targets:
+                    paper_targets[target] = next_target
+                    rows["target"].append((next_target, "paper", target, None, resolved))
+                    next_target += 1
+                mention(paper_targets[target], 1, "ref")
         rows["mention"].extend(mentions)
 
         if has_repo:
@@ -131,13 +134,13 @@ def generate(papers, seed):
     return rows
 
 
-def write_db(path, papers, seed):
+def write_db(path, papers, seed, density=1):
     if os.path.exists(path):
         os.remove(path)
     db = sqlite3.connect(path)
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema.sql")) as f:
         db.executescript(f.read())
-    rows = generate(papers, seed)
+    rows = generate(papers, seed, density)
     db.executemany(
         "INSERT INTO paper (id, key, arxiv_id, title, abstract, categories, date, content_hash, source_file,"
         " source_line, format) VALUES (?, ?, ?, ?, '', ?, ?, 0, 'synthetic', ?, 'arxiv-listing')",
@@ -159,8 +162,9 @@ if __name__ == "__main__":
     parser.add_argument("out")
     parser.add_argument("--papers", type=int, default=200000)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--density", type=int, default=1)
     args = parser.parse_args()
-    rows = write_db(args.out, args.papers, args.seed)
+    rows = write_db(args.out, args.papers, args.seed, args.density)
     print(
         "%s: %d papers, %d targets, %d mentions, %d code_status rows"
         % (args.out, len(rows["paper"]), len(rows["target"]), len(rows["mention"]), len(rows["code_status"])),

@@ -19,15 +19,17 @@ public struct CommunityOptions: Sendable, Hashable {
     /// Leiden's refinement randomness θ (igraph's `beta`): merges are drawn with probability
     /// ∝ exp(gain/θ), gains in edge-weight units. Smaller is greedier.
     public var randomness: Double = 0.01
-    /// Leiden: rerun the whole algorithm from the previous partition at most this many times,
-    /// stopping early once modularity stops improving.
-    public var maxIterations: Int = 10
+    /// Leiden: run the whole algorithm this many times at most, each run starting from the
+    /// previous partition, stopping early once modularity stops improving. 2 is igraph's and
+    /// leidenalg's default; each extra run costs about as much as the second one and adds
+    /// little (0.7905 → 0.7937 modularity from 2 to 10 runs on the 200k-paper benchmark).
+    public var maxIterations: Int = 2
     /// Use edge weights (mention counts); false counts every edge once.
     public var weighted: Bool = true
 
     public init(
         algorithm: CommunityAlgorithm = .leiden, resolution: Double = 1, seed: UInt64 = 0, randomness: Double = 0.01,
-        maxIterations: Int = 10, weighted: Bool = true
+        maxIterations: Int = 2, weighted: Bool = true
     ) {
         self.algorithm = algorithm
         self.resolution = resolution
@@ -138,7 +140,8 @@ public enum Communities {
     // MARK: Louvain
 
     /// Louvain with networkx's move rule (a node only joins a neighbouring community, and only
-    /// for a strictly positive gain); sweeps visit nodes in an order shuffled once per level.
+    /// for a strictly positive gain); sweeps visit nodes in an order shuffled once per level,
+    /// skipping nodes whose neighbourhood did not change since their last visit.
     public static func louvain(_ graph: UndirectedGraph, resolution: Double = 1, seed: UInt64 = 0) -> CommunityResult {
         var rng = SplitMix64(seed: seed)
         var level = LevelGraph(graph)
@@ -172,12 +175,17 @@ public enum Communities {
         var communityStrength = level.strengths
         var order = (0..<n).map(Int32.init)
         rng.shuffle(&order)
+        // Pruning (Ozaki et al. 2016): after the first sweep only nodes with a neighbour that
+        // changed community can gain from moving, so only those are revisited. Same fixed
+        // point as plain sweeps in far fewer node visits on hub-heavy graphs.
+        var dirty = [Bool](repeating: true, count: n)
         var movedAny = false
         var moves = 0
         repeat {
             moves = 0
-            for i32 in order {
+            for i32 in order where dirty[Int(i32)] {
                 let i = Int(i32)
+                dirty[i] = false
                 let current = community[i]
                 let ki = level.strengths[i]
                 accumulator.reset()
@@ -199,6 +207,7 @@ public enum Communities {
                 if best != current {
                     community[i] = best
                     moves += 1
+                    for e in level.offsets[i]..<level.offsets[i + 1] { dirty[Int(level.neighbors[e])] = true }
                 }
             }
             if moves > 0 { movedAny = true }
@@ -215,7 +224,7 @@ public enum Communities {
     /// improves, up to `maxIterations` times.
     public static func leiden(
         _ graph: UndirectedGraph, resolution: Double = 1, seed: UInt64 = 0, randomness: Double = 0.01,
-        maxIterations: Int = 10
+        maxIterations: Int = 2
     ) -> CommunityResult {
         var rng = SplitMix64(seed: seed)
         var best: (membership: [Int32], modularity: Double, levels: Int)?

@@ -34,7 +34,7 @@ enum SyntheticCorpus {
         return min(n - 1, (1 << b) - 1 + rng.below(1 << b))
     }
 
-    static func write(papers: Int, seed: UInt64, into db: Database) throws {
+    static func write(papers: Int, seed: UInt64, density: Int = 1, into db: Database) throws {
         let s = Sizes(papers: papers)
         let (R, O, G, A) = (s.repos, s.owners, s.pages, s.artifacts)
         var rng = SplitMix64(seed: seed)
@@ -73,32 +73,34 @@ enum SyntheticCorpus {
                 }
             }
             var hasRepo = false
-            if rng.below(100) < 45 {
-                let repo = O + 1 + skewed(&rng, R)
-                let count = rng.below(4) == 0 ? 2 : 1
-                try mention(repo, count)
-                hasRepo = true
-            }
-            if rng.below(100) < 5 { try mention(1 + skewed(&rng, O), 1) }
-            if rng.below(100) < 20 { try mention(O + R + 1 + rng.below(G), 1) }
-            if rng.below(100) < 10 { try mention(O + R + G + 1 + skewed(&rng, A), 1) }
-            if rng.below(100) < 10 && i > 1 {
-                let target: String, resolved: Int?
-                if rng.below(5) == 0 {
-                    target = "arxiv:2499." + pad(skewed(&rng, papers / 10 + 1), 5)
-                    resolved = nil
-                } else {
-                    let cited = 1 + skewed(&rng, i - 1)
-                    target = "arxiv:" + paperKey(cited)
-                    resolved = cited
+            for _ in 0..<density {
+                if rng.below(100) < 45 {
+                    let repo = O + 1 + skewed(&rng, R)
+                    let count = rng.below(4) == 0 ? 2 : 1
+                    try mention(repo, count)
+                    hasRepo = true
                 }
-                if paperTargets[target] == nil {
-                    paperTargets[target] = nextTarget
-                    try Insert.target(
-                        db, id: Int64(nextTarget), kind: "paper", target: target, paperID: resolved.map(Int64.init))
-                    nextTarget += 1
+                if rng.below(100) < 5 { try mention(1 + skewed(&rng, O), 1) }
+                if rng.below(100) < 20 { try mention(O + R + 1 + rng.below(G), 1) }
+                if rng.below(100) < 10 { try mention(O + R + G + 1 + skewed(&rng, A), 1) }
+                if rng.below(100) < 10 && i > 1 {
+                    let target: String, resolved: Int?
+                    if rng.below(5) == 0 {
+                        target = "arxiv:2499." + pad(skewed(&rng, papers / 10 + 1), 5)
+                        resolved = nil
+                    } else {
+                        let cited = 1 + skewed(&rng, i - 1)
+                        target = "arxiv:" + paperKey(cited)
+                        resolved = cited
+                    }
+                    if paperTargets[target] == nil {
+                        paperTargets[target] = nextTarget
+                        try Insert.target(
+                            db, id: Int64(nextTarget), kind: "paper", target: target, paperID: resolved.map(Int64.init))
+                        nextTarget += 1
+                    }
+                    if let id = paperTargets[target] { try mention(id, 1) }
                 }
-                if let id = paperTargets[target] { try mention(id, 1) }
             }
             let status: String?
             if hasRepo {
