@@ -53,6 +53,11 @@ import Testing
         let owners = try CLI.run(["shared-repos", "--by", "owner", "--db", db, "--format", "csv"])
         #expect(owners.stdout.contains("github.com/acme,3,"))
 
+        let pairs = try CLI.run(["shared-repos", "--pairs", "--min-shared", "1", "--db", db, "--format", "csv"])
+        #expect(pairs.status == 0)
+        #expect(pairs.stdout.contains("2503.00001,2503.00002"))
+        #expect(pairs.stdout.contains("github.com/acme/widgets"))
+
         let show = try CLI.run(["show", "gadget networks", "--db", db])
         #expect(show.status == 0)
         #expect(show.stdout.contains("github.com/acme/widgets"))
