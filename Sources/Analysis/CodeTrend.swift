@@ -14,7 +14,7 @@ public enum TrendGranularity: String, Sendable, Hashable, Codable, CaseIterable 
 }
 
 /// Code availability of the papers dated in one period.
-public struct CodeTrendRow: Sendable, Hashable, Codable {
+public struct CodeTrendRow: Sendable, Hashable, Encodable {
     /// `YYYY-MM` or `YYYY`.
     public var period: String
     public var papers: Int
@@ -32,6 +32,26 @@ public struct CodeTrendRow: Sendable, Hashable, Codable {
     public var noneShare: Double { share(none) }
 
     func share(_ count: Int) -> Double { papers > 0 ? Double(count) / Double(papers) : 0 }
+
+    private enum CodingKeys: String, CodingKey {
+        case period, papers, released, promised, none, unclassified, promisedWithRepoLink
+        case releasedShare, promisedShare, noneShare
+    }
+
+    /// Encodes the counts and the three shares, so JSON output needs no post-processing.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(period, forKey: .period)
+        try container.encode(papers, forKey: .papers)
+        try container.encode(released, forKey: .released)
+        try container.encode(promised, forKey: .promised)
+        try container.encode(none, forKey: .none)
+        try container.encode(unclassified, forKey: .unclassified)
+        try container.encode(promisedWithRepoLink, forKey: .promisedWithRepoLink)
+        try container.encode(releasedShare, forKey: .releasedShare)
+        try container.encode(promisedShare, forKey: .promisedShare)
+        try container.encode(noneShare, forKey: .noneShare)
+    }
 }
 
 /// The code trend over time.
