@@ -12,7 +12,9 @@ project page, 10% an HF artifact, 10% an arXiv reference (a fifth of them dangli
 Repo, owner and artifact popularity is skewed: half the draws uniform, half log-uniform
 (P(k) ~ 1/k), so a few targets become hubs used by thousands of papers at full size.
 `--density N` draws that link mix N times per paper (N=2 gives ~400k mentions for 200k papers,
-the size the analysis benchmark targets); the tests use density 1.
+the size the analysis benchmark targets); the tests use density 1. `--abstract-chars N` pads
+every abstract with N characters of filler so table scans cost what they cost on real data
+(arXiv abstracts average about 1,200 characters).
 """
 import argparse
 import os
@@ -134,7 +136,15 @@ def generate(papers, seed, density=1):
     return rows
 
 
-def write_db(path, papers, seed, density=1):
+def filler(i, chars):
+    """Deterministic stand-in abstract text (not drawn from the generator's random stream)."""
+    if chars <= 0:
+        return ""
+    words = ("we propose a method for learning graph models of paper %d with code and data " % i) * (chars // 60 + 1)
+    return words[:chars]
+
+
+def write_db(path, papers, seed, density=1, abstract_chars=0):
     if os.path.exists(path):
         os.remove(path)
     db = sqlite3.connect(path)
@@ -143,8 +153,8 @@ def write_db(path, papers, seed, density=1):
     rows = generate(papers, seed, density)
     db.executemany(
         "INSERT INTO paper (id, key, arxiv_id, title, abstract, categories, date, content_hash, source_file,"
-        " source_line, format) VALUES (?, ?, ?, ?, '', ?, ?, 0, 'synthetic', ?, 'arxiv-listing')",
-        [(i, k, a, t, c, d, i) for (i, k, a, t, c, d) in rows["paper"]],
+        " source_line, format) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'synthetic', ?, 'arxiv-listing')",
+        [(i, k, a, t, filler(i, abstract_chars), c, d, i) for (i, k, a, t, c, d) in rows["paper"]],
     )
     db.executemany("INSERT INTO target (id, kind, target, owner_id, paper_id) VALUES (?, ?, ?, ?, ?)", rows["target"])
     db.executemany(
@@ -163,8 +173,9 @@ if __name__ == "__main__":
     parser.add_argument("--papers", type=int, default=200000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--density", type=int, default=1)
+    parser.add_argument("--abstract-chars", type=int, default=0)
     args = parser.parse_args()
-    rows = write_db(args.out, args.papers, args.seed, args.density)
+    rows = write_db(args.out, args.papers, args.seed, args.density, args.abstract_chars)
     print(
         "%s: %d papers, %d targets, %d mentions, %d code_status rows"
         % (args.out, len(rows["paper"]), len(rows["target"]), len(rows["mention"]), len(rows["code_status"])),

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 
@@ -30,6 +31,8 @@ import Testing
         #expect(abs(march.promisedShare - 1.0 / 3) < 1e-15)
         #expect(trend.rows[0].releasedShare == 1)
         #expect(trend.totals.papers == 4 && trend.totals.released == 1)
+        let json = String(decoding: try JSONEncoder().encode(trend.rows[0]), as: UTF8.self)
+        #expect(json.contains("\"releasedShare\":1") && json.contains("\"period\":\"2025-01\""))
     }
 
     @Test func yearlyCategoryAndDateFilters() throws {
