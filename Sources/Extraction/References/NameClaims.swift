@@ -12,15 +12,13 @@ enum AbstractClaims {
 
     static func claims(in bytes: UnsafeBufferPointer<UInt8>) -> [Claim] {
         var found: [Claim] = []
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "(") {
+        UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "("), in: bytes) {
+            index in
+            if bytes[index] == UInt8(ascii: "(") {
                 if let claim = definition(openingAt: index, in: bytes) { found.append(claim) }
-            } else if byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") {
-                if let claim = introduction(at: index, in: bytes) { found.append(claim) }
+            } else if let claim = introduction(at: index, in: bytes) {
+                found.append(claim)
             }
-            index += 1
         }
         var seen = Set<String>()
         return found.filter { seen.insert($0.name).inserted }
@@ -36,7 +34,10 @@ enum AbstractClaims {
             if UTF8Text.isSpace(byte) { return nil }
             close += 1
         }
-        guard close < bytes.count, close - open <= 24, close > open + 1 else { return nil }
+        guard close < bytes.count, close - open <= 24, close > open + 2 else { return nil }
+        var asciiCapitals = 0
+        for index in (open + 1)..<close where bytes[index] >= 0x41 && bytes[index] <= 0x5A { asciiCapitals += 1 }
+        guard asciiCapitals > 0 || bytes[(open + 1)..<close].contains(where: { $0 >= 0x80 }) else { return nil }
         let short = UTF8Text.string(bytes, from: open + 1, to: close)
         let shortScalars = Array(short.unicodeScalars)
         let capitals = shortScalars.filter { UTF8Text.isUpper($0) }.count
@@ -115,7 +116,13 @@ enum AbstractClaims {
         if between.contains(where: { blockingWords.contains($0) || usageVerbs.contains($0) }) { return false }
         if between.count > 10 { return false }
         if standaloneCues.contains(words[verbIndex]) { return true }
-        guard let selfIndex = words[..<verbIndex].lastIndex(where: { selfMarkers.contains($0) }) else {
+        let isSelfMarker = { (index: Int) -> Bool in
+            let word = words[index]
+            if selfPronouns.contains(word) { return true }
+            // `this paper`, `the present work`; `prior work` and `their study` are someone else's.
+            return selfNouns.contains(word) && index > 0 && (words[index - 1] == "this" || words[index - 1] == "present")
+        }
+        guard let selfIndex = words[..<verbIndex].indices.last(where: isSelfMarker) else {
             // `This paper proposes …`, `Here, we …` and `In this work …` all leave a marker; a
             // sentence without one describes someone else's work.
             return false
@@ -132,9 +139,8 @@ enum AbstractClaims {
         "call", "calls", "called", "name", "names", "named", "term", "terms", "termed", "dub",
     ]
     private static let standaloneCues: Set<String> = ["dubbed", "coined"]
-    private static let selfMarkers: Set<String> = [
-        "we", "our", "us", "paper", "work", "study", "article", "letter", "here", "herein",
-    ]
+    private static let selfPronouns: Set<String> = ["we", "our", "us", "here", "herein"]
+    private static let selfNouns: Set<String> = ["paper", "work", "study", "article", "letter", "manuscript"]
     private static let usageVerbs: Set<String> = [
         "use", "uses", "using", "used", "adopt", "adopts", "adopting", "employ", "employs", "employing", "apply",
         "applies", "applying", "leverage", "leverages", "leveraging", "combine", "combines", "combining", "extend",

@@ -120,6 +120,17 @@ public struct ReferenceIndex: Sendable {
         key: String, arxivID: String?, doi: String?, title: String, abstract: UnsafeBufferPointer<UInt8>,
         authors: [String], authorCount: Int?, date: String?, mergingDuplicates: Bool = true
     ) -> Int {
+        add(
+            key: key, arxivID: arxivID, doi: doi, title: title, claims: PaperClaims(title: title, abstract: abstract),
+            authors: authors, authorCount: authorCount, date: date, mergingDuplicates: mergingDuplicates)
+    }
+
+    /// Adds one paper whose claims were computed beforehand (possibly on another thread).
+    @discardableResult
+    public mutating func add(
+        key: String, arxivID: String?, doi: String?, title: String, claims paperClaims: PaperClaims,
+        authors: [String], authorCount: Int?, date: String?, mergingDuplicates: Bool = true
+    ) -> Int {
         let titleKey = mergingDuplicates ? PaperIdentity.normalizedTitle(title) : ""
         let paper = Paper(
             key: key, arxivID: arxivID, doi: doi?.lowercased(), title: title, date: date,
@@ -149,15 +160,8 @@ public struct ReferenceIndex: Sendable {
         indexByKey[key] = index
         if !titleKey.isEmpty, indexByTitleKey[titleKey] == nil { indexByTitleKey[titleKey] = index }
 
-        if let (name, shape) = NameRules.titleName(title) {
-            // A capitalised word before a colon is as often a topic (`Position:`, `Survey:`) as a
-            // name; it counts only when the paper's own abstract uses it as a name.
-            if shape == .distinctive || AbstractClaims.usesPlainWord(Array(name.utf8), in: abstract) {
-                claims.append(Claim(name: name, paper: index, tier: 2, shape: shape))
-            }
-        }
-        for claim in AbstractClaims.claims(in: abstract) {
-            claims.append(Claim(name: claim.name, paper: index, tier: 1, shape: claim.shape))
+        for claim in paperClaims.claims {
+            claims.append(Claim(name: claim.name, paper: index, tier: claim.tier, shape: claim.shape))
         }
         return index
     }
@@ -170,6 +174,44 @@ public struct ReferenceIndex: Sendable {
     /// Freezes the index into a matcher. Costs one pass over the claims and titles.
     public func compiled() -> ReferenceMatcher {
         ReferenceMatcher(index: self, indexByKey: indexByKey, indexByTitleKey: indexByTitleKey)
+    }
+}
+
+/// The names one paper claims, from its own title and abstract only, so that many papers can
+/// be examined in parallel before they are added to an index.
+public struct PaperClaims: Sendable, Hashable {
+    struct Named: Sendable, Hashable {
+        var name: String
+        var tier: Int
+        var shape: NameRules.Shape
+    }
+
+    var claims: [Named] = []
+
+    public init(title: String, abstract: UnsafeBufferPointer<UInt8>) {
+        if let (name, shape) = NameRules.titleName(title) {
+            // A capitalised word before a colon is as often a topic (`Position:`, `Survey:`) as a
+            // name; it counts only when the paper's own abstract uses it as a name.
+            if shape == .distinctive || AbstractClaims.usesPlainWord(Array(name.utf8), in: abstract) {
+                claims.append(Named(name: name, tier: 2, shape: shape))
+            }
+        }
+        for claim in AbstractClaims.claims(in: abstract) {
+            claims.append(Named(name: claim.name, tier: 1, shape: claim.shape))
+        }
+    }
+
+    /// The claimed names, for display.
+    public var names: [String] { claims.map(\.name) }
+}
+
+extension ReferenceMatcher.AuthorYearGroup {
+    fileprivate mutating func add(_ id: Int32, _ paper: ReferenceIndex.Paper) {
+        all.add(id)
+        if paper.authorCount == 1 { single.add(id) }
+        if paper.authorCount >= 2 { several.add(id) }
+        if paper.authorCount == 2 { pair.add(id) }
+        if paper.authorCount >= 3 { threeOrMore.add(id) }
     }
 }
 
@@ -219,9 +261,37 @@ public struct ReferenceMatcher: Sendable {
         var lastIsUpper: Bool
     }
 
-    struct AuthorYearKey: Hashable, Sendable {
-        var surname: String
-        var year: Int
+    /// Hash of (first surname, year) or (first surname, second surname, year). A collision can
+    /// only merge two groups; every candidate is checked against the citation before linking.
+    static func authorYearKey(_ surname: String, _ year: Int, second: String? = nil) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in surname.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if let second {
+            hash = (hash ^ 0xff) &* 0x0000_0100_0000_01b3
+            for byte in second.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return (hash ^ UInt64(year)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// How many papers fall in a set, and the first of them: resolution only ever needs to know
+    /// whether exactly one fits, so common surnames cost O(1) however many papers they have.
+    struct Tally: Sendable {
+        var count = 0
+        var first: Int32 = -1
+
+        mutating func add(_ paper: Int32) {
+            if count == 0 { first = paper }
+            count += 1
+        }
+    }
+
+    /// Papers of one first-author surname and year, by the author-list shape a citation implies.
+    struct AuthorYearGroup: Sendable {
+        var all = Tally()
+        var single = Tally()
+        var several = Tally()
+        var pair = Tally()
+        var threeOrMore = Tally()
     }
 
     public let papers: [ReferenceIndex.Paper]
@@ -230,7 +300,8 @@ public struct ReferenceMatcher: Sendable {
     let names: [NameEntry]
     let automaton: AhoCorasick
     let titles: TitleIndex
-    let byAuthorYear: [AuthorYearKey: [Int32]]
+    let byAuthorYear: [UInt64: AuthorYearGroup]
+    let byAuthorPairYear: [UInt64: AuthorYearGroup]
     let byArxiv: [String: Int32]
     let byDOI: [String: Int32]
     let indexByKey: [String: Int]
@@ -288,7 +359,8 @@ public struct ReferenceMatcher: Sendable {
         automaton = AhoCorasick(patterns: names.map(\.name))
         titles = TitleIndex(titles: index.papers.enumerated().map { ($0.offset, $0.element.title) })
 
-        var byAuthorYear: [AuthorYearKey: [Int32]] = [:]
+        var byAuthorYear: [UInt64: AuthorYearGroup] = [:]
+        var byAuthorPairYear: [UInt64: AuthorYearGroup] = [:]
         var byArxiv: [String: Int32] = [:]
         var byDOI: [String: Int32] = [:]
         var days: [Int32] = []
@@ -296,31 +368,46 @@ public struct ReferenceMatcher: Sendable {
         for (offset, paper) in index.papers.enumerated() {
             let year = paper.date.flatMap(Self.year)
             if let surname = paper.firstAuthorKey, let year {
-                byAuthorYear[AuthorYearKey(surname: surname, year: year), default: []].append(Int32(offset))
+                let id = Int32(offset)
+                byAuthorYear[Self.authorYearKey(surname, year), default: AuthorYearGroup()].add(id, paper)
+                if let second = paper.secondAuthorKey {
+                    byAuthorPairYear[Self.authorYearKey(surname, year, second: second), default: AuthorYearGroup()]
+                        .add(id, paper)
+                }
             }
             if let arxiv = paper.arxivID, byArxiv[arxiv] == nil { byArxiv[arxiv] = Int32(offset) }
             if let doi = paper.doi, byDOI[doi] == nil { byDOI[doi] = Int32(offset) }
             days.append(paper.date.flatMap(Self.dayNumber) ?? Int32.min)
         }
         self.byAuthorYear = byAuthorYear
+        self.byAuthorPairYear = byAuthorPairYear
         self.byArxiv = byArxiv
         self.byDOI = byDOI
         self.days = days
     }
 
     static func year(_ date: String) -> Int? {
-        let digits = date.utf8.prefix(4)
-        guard digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        number(date.utf8, from: 0, digits: 4)
     }
 
-    /// A monotone day count for `YYYY-MM-DD` (months as 31 days: only differences matter).
+    /// A monotone day count for `YYYY-MM-DD` (months as 31 days: only differences matter);
+    /// a missing month or day counts as the first.
     static func dayNumber(_ date: String) -> Int32? {
-        let parts = date.split(separator: "-")
-        guard let year = year(date) else { return nil }
-        let month = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
-        let day = parts.count > 2 ? Int(parts[2].prefix(2)) ?? 1 : 1
+        let utf8 = date.utf8
+        guard let year = number(utf8, from: 0, digits: 4) else { return nil }
+        let month = number(utf8, from: 5, digits: 2) ?? 1
+        let day = number(utf8, from: 8, digits: 2) ?? 1
         return Int32(year * 372 + (month - 1) * 31 + (day - 1))
+    }
+
+    private static func number(_ utf8: String.UTF8View, from offset: Int, digits: Int) -> Int? {
+        guard utf8.count >= offset + digits else { return nil }
+        var value = 0
+        for byte in utf8.dropFirst(offset).prefix(digits) {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// The index of the paper with this `PaperRecord.id` (or normalized title).
@@ -440,9 +527,16 @@ public struct ReferenceScanner {
         TitleWords.tokenize(bytes, into: &words)
         guard words.count >= TitleIndex.minimumWords else { return }
         WordRunHash.prefixes(words, into: &prefix)
+        let titles = matcher.titles
+        let words = self.words
+        let prefix = self.prefix
+        let firstWordsPower = WordRunHash.powers[TitleIndex.minimumWords]
         var index = 0
         while index + TitleIndex.minimumWords <= words.count {
-            guard let match = matcher.titles.longestMatch(at: index, words: words, prefix: prefix) else {
+            let firstWords = prefix[index + TitleIndex.minimumWords] &- prefix[index] &* firstWordsPower
+            guard titles.mayStart(firstWords),
+                let match = titles.longestMatch(at: index, firstWords: firstWords, words: words, prefix: prefix)
+            else {
                 index += 1
                 continue
             }
@@ -506,44 +600,51 @@ public struct ReferenceScanner {
 
     private func scanAuthorYear(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?, into found: inout [Found]) {
         for citation in AuthorYearParser.citations(in: bytes) {
-            let key = ReferenceMatcher.AuthorYearKey(
-                surname: SurnameKey.ofCitation(citation.firstSurname), year: citation.year)
-            let sameSurnameAndYear = (matcher.byAuthorYear[key] ?? []).map(Int.init)
-            var candidates = sameSurnameAndYear.filter { Self.fits(citation, matcher.papers[$0]) }
-            if candidates.isEmpty {
-                // Authors cite loosely (`[Kingma 2014]` for a two-author paper); fall back to surname
-                // and year alone, but never against an explicitly different second author.
-                candidates = sameSurnameAndYear.filter { Self.allows(citation, matcher.papers[$0]) }
+            let (tally, contains) = candidates(for: citation)
+            var cited: Int?
+            if let citing, contains(matcher.papers[citing]) {
+                // Self-citation, or the authors' own namesake paper of the same year: no link.
+                if tally.count == 1 { continue }
+            } else if tally.count == 1, contains(matcher.papers[Int(tally.first)]) {
+                cited = Int(tally.first)
             }
-            if let citing, candidates.contains(citing) {
-                // Self-citation, or a namesake of the authors in the same year: neither is a link.
-                if candidates.count == 1 { continue }
-            }
-            let others = candidates.filter { $0 != citing }
-            if others.count == 1 && !candidates.contains(where: { $0 == citing }) {
-                found.append(Found(
-                    rule: .authorYear, byteStart: citation.byteStart, byteEnd: citation.byteEnd, cited: others[0],
-                    citedText: citation.citedText))
-            } else if !citation.isWeak {
-                found.append(Found(
-                    rule: .authorYear, byteStart: citation.byteStart, byteEnd: citation.byteEnd, cited: nil,
-                    citedText: citation.citedText))
-            }
+            if cited == nil && citation.isWeak { continue }
+            found.append(Found(
+                rule: .authorYear, byteStart: citation.byteStart, byteEnd: citation.byteEnd, cited: cited,
+                citedText: citation.citedText))
         }
     }
 
-    /// Whether the author list a citation implies fits a paper's.
-    static func fits(_ citation: AuthorYearCitation, _ paper: ReferenceIndex.Paper) -> Bool {
-        if let second = citation.secondSurname {
-            guard paper.secondAuthorKey == SurnameKey.ofCitation(second) else { return false }
-            return citation.etAl ? paper.authorCount >= 3 : paper.authorCount == 2
+    /// The papers a citation fits, and a test for membership (to recognise self-citations).
+    /// Fits are judged on the author list first (`X and Y` means two authors, `X et al.` at
+    /// least two, a lone `X` one); when nothing fits that strictly, authors cite loosely
+    /// (`[Kingma 2014]` for a two-author paper), so surname and year alone decide, but never
+    /// against an explicitly different second author.
+    private func candidates(for citation: AuthorYearCitation) -> (ReferenceMatcher.Tally, (ReferenceIndex.Paper) -> Bool) {
+        let surname = SurnameKey.ofCitation(citation.firstSurname)
+        let year = citation.year
+        func sameFirst(_ paper: ReferenceIndex.Paper) -> Bool {
+            paper.firstAuthorKey == surname && paper.date.flatMap(ReferenceMatcher.year) == year
         }
-        return citation.etAl ? paper.authorCount >= 2 : paper.authorCount == 1
-    }
-
-    static func allows(_ citation: AuthorYearCitation, _ paper: ReferenceIndex.Paper) -> Bool {
-        guard let second = citation.secondSurname else { return true }
-        return paper.secondAuthorKey == SurnameKey.ofCitation(second)
+        if let secondName = citation.secondSurname {
+            let second = SurnameKey.ofCitation(secondName)
+            let group = matcher.byAuthorPairYear[ReferenceMatcher.authorYearKey(surname, year, second: second)]
+                ?? ReferenceMatcher.AuthorYearGroup()
+            let strict = citation.etAl ? group.threeOrMore : group.pair
+            if strict.count > 0 {
+                return (strict, { paper in
+                    sameFirst(paper) && paper.secondAuthorKey == second
+                        && (citation.etAl ? paper.authorCount >= 3 : paper.authorCount == 2)
+                })
+            }
+            return (group.all, { sameFirst($0) && $0.secondAuthorKey == second })
+        }
+        let group = matcher.byAuthorYear[ReferenceMatcher.authorYearKey(surname, year)] ?? ReferenceMatcher.AuthorYearGroup()
+        let strict = citation.etAl ? group.several : group.single
+        if strict.count > 0 {
+            return (strict, { sameFirst($0) && (citation.etAl ? $0.authorCount >= 2 : $0.authorCount == 1) })
+        }
+        return (group.all, sameFirst)
     }
 
     // MARK: Names

@@ -45,6 +45,15 @@ enum UTF8Text {
     }
 
     @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
         return scalar.properties.isUppercase
@@ -91,6 +100,35 @@ enum UTF8Text {
             index += 1
         }
         return nil
+    }
+
+    /// Calls `body` with the offset of every byte equal to one of `first`…`fourth`, in order,
+    /// testing sixteen bytes at a time: most bytes of an abstract are none of them.
+    @inline(__always)
+    static func forEachOffset(
+        of first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (Int) -> Void
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var offset = 0
+        let a = SIMD16<UInt8>(repeating: first)
+        let b = SIMD16<UInt8>(repeating: second)
+        let c = SIMD16<UInt8>(repeating: third)
+        let d = SIMD16<UInt8>(repeating: fourth)
+        while offset + 16 <= count {
+            let chunk = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = (chunk .== a) .| (chunk .== b) .| (chunk .== c) .| (chunk .== d)
+            if any(hits) {
+                for lane in 0..<16 where hits[lane] { body(offset + lane) }
+            }
+            offset += 16
+        }
+        while offset < count {
+            let byte = base[offset]
+            if byte == first || byte == second || byte == third || byte == fourth { body(offset) }
+            offset += 1
+        }
     }
 
     /// Runs `body` over the contiguous UTF-8 of `text`, copying only when the string is not native.
