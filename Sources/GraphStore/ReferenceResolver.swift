@@ -59,7 +59,10 @@ extension GraphStore {
     @discardableResult
     public func resolveReferences() throws(StoreError) -> ReferenceReport {
         do {
-            return try database.write { db in try ReferenceResolver.rebuild(db) }
+            return try database.write { db in
+                _ = try ReferenceResolver.rebuild(db, reporting: false)
+                return try ReferenceResolver.report(db)
+            }
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -106,7 +109,9 @@ extension GraphStore {
 enum ReferenceResolver {
     static let batchSize = 4096
 
-    static func rebuild(_ db: Database) throws -> ReferenceReport {
+    /// Rebuilds both tables; the report (a few aggregate queries) only when asked for.
+    @discardableResult
+    static func rebuild(_ db: Database, reporting: Bool = true) throws -> ReferenceReport? {
         var index = ReferenceIndex()
         var rowIDs: [Int64] = []
         var batch = PaperBatch()
@@ -148,23 +153,21 @@ enum ReferenceResolver {
             INSERT INTO reference (citing_id, cited_id, rule, field, start, "end", text, cited_text)
             VALUES (?1, ?2, ?3, 'abstract', ?4, ?5, ?6, ?7)
             """)
+        // Pass 2 keeps each abstract's title and citation references and name occurrences;
+        // names that other papers used before their claimant are then pruned (which needs every
+        // abstract), and only then are names chosen and rows written.
+        var scans: [(position: Int, scan: AbstractScan)] = []
+        var uses: [(citing: Int, names: [Int32])] = []
         var firstPosition = 0
-        func scanBatch() throws {
+        func scanBatch() {
             let base = firstPosition
-            let hits = batch.parallelMap(scanner: matcher) { scanner, row, abstract in
-                scanner.scan(abstract, citing: base + row)
+            let collected = batch.parallelMap(scanner: matcher) { scanner, row, abstract in
+                scanner.collect(abstract, citing: base + row)
             }
-            for row in 0..<min(batch.count, hits.count) {
-                for hit in hits[row] {
-                    insert.bind(1, rowIDs[base + row])
-                    insert.bind(2, hit.cited.map { rowIDs[$0] })
-                    insert.bind(3, hit.rule.rawValue)
-                    insert.bind(4, hit.start)
-                    insert.bind(5, hit.end)
-                    insert.bind(6, hit.text)
-                    insert.bind(7, hit.citedText)
-                    try insert.run()
-                }
+            for (row, scan) in collected.enumerated() where !scan.isEmpty {
+                scans.append((base + row, scan))
+                let used = scan.usedNames
+                if !used.isEmpty { uses.append((base + row, used)) }
             }
             firstPosition += batch.count
             batch.removeAll()
@@ -176,13 +179,27 @@ enum ReferenceResolver {
                 throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")
             }
             batch.append(abstract: bytes(row, 1))
-            if batch.count == batchSize { try scanBatch() }
+            if batch.count == batchSize { scanBatch() }
         }
-        try scanBatch()
+        scanBatch()
+
+        let resolver = matcher.pruningEstablishedNames(uses: uses)
+        for (position, scan) in scans {
+            for hit in resolver.resolve(scan, citing: position) {
+                insert.bind(1, rowIDs[position])
+                insert.bind(2, hit.cited.map { rowIDs[$0] })
+                insert.bind(3, hit.rule.rawValue)
+                insert.bind(4, hit.start)
+                insert.bind(5, hit.end)
+                insert.bind(6, hit.text)
+                insert.bind(7, hit.citedText)
+                try insert.run()
+            }
+        }
 
         let insertName = try RawStatement(
             db, sql: "INSERT OR IGNORE INTO paper_name (name, paper_id, ambiguous) VALUES (?1, ?2, ?3)")
-        for claimed in matcher.claimedNames {
+        for claimed in resolver.claimedNames {
             for claimant in claimed.claimants {
                 insertName.bind(1, claimed.name)
                 insertName.bind(2, rowIDs[claimant])
@@ -190,7 +207,7 @@ enum ReferenceResolver {
                 try insertName.run()
             }
         }
-        return try report(db)
+        return reporting ? try report(db) : nil
     }
 
     static func report(_ db: Database) throws -> ReferenceReport {

@@ -171,6 +171,17 @@ public enum NameRules {
         "$", "\\", "{", "}", "\"", "“", "”", "`", "|", "<", ">", "^", "~", ":", ";", "\u{FFFD}",
     ]
 
+    /// All capitals (`BERT`, `HAWQ-V2`, `3DGS`): the kind of name that is also an abbreviation
+    /// of a common term somewhere, so only a title can claim it.
+    public static func isAcronym(_ name: String) -> Bool {
+        var letters = 0
+        for scalar in name.unicodeScalars where UTF8Text.isLetter(scalar) {
+            if UTF8Text.isLower(scalar) { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
     /// The name a title claims: the short text before its first colon (`LoRA: Low-Rank …`).
     public static func titleName(_ title: String) -> (name: String, shape: Shape)? {
         // Cheap rejection first: most titles have no colon close enough to the start.

@@ -15,9 +15,18 @@ enum TitleWords {
     /// compared word by word) and depends on the word alone, not on how it was found.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [TitleWord]) {
         words.removeAll(keepingCapacity: true)
-        guard let base = bytes.baseAddress else { return }
+        tokenize(bytes, from: 0, maxWords: Int.max, appendingTo: &words)
+    }
+
+    /// Appends the words that start at or after `from` (which must not be inside a word), up
+    /// to `maxWords` of them.
+    static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int, maxWords: Int, appendingTo words: inout [TitleWord]
+    ) {
+        guard let base = bytes.baseAddress, maxWords > 0 else { return }
         let count = bytes.count
-        var index = 0
+        let limit = words.count + maxWords
+        var index = from
         var inWord = false
         var wordStart = 0
         let raw = UnsafeRawPointer(base)
@@ -34,6 +43,7 @@ enum TitleWords {
                         let endBit = ends == 0 ? 8 : ends.trailingZeroBitCount
                         if endBit < startBit {
                             words.append(word(bytes, start: wordStart, end: index + endBit))
+                            if words.count == limit { return }
                             ends &= ends - 1
                         } else {
                             wordStart = index + startBit
@@ -63,12 +73,71 @@ enum TitleWords {
                 inWord = true
             } else if !isWordScalar && inWord {
                 words.append(word(bytes, start: wordStart, end: index))
+                if words.count == limit { return }
                 inWord = false
             }
             index += length
         }
         if inWord { words.append(word(bytes, start: wordStart, end: count)) }
     }
+
+    /// Byte offsets where a title may begin, in order: a word starting with a capital letter or
+    /// a digit, or the first word after an opening quote. Found sixteen bytes at a time, since
+    /// nearly every byte of an abstract is none of these.
+    static func forEachTitleStart(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        var lastReported = -1
+        func consider(_ position: Int) {
+            let byte = bytes[position]
+            var start = position
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                start = position + 1
+            } else if byte >= 0xC0 {
+                guard let (scalar, length) = UTF8Text.scalar(at: position, in: bytes) else { return }
+                if openingQuotes.contains(scalar) {
+                    start = position + length
+                } else if !(UTF8Text.isWord(scalar) && UTF8Text.isUpper(scalar)) {
+                    return
+                }
+            }
+            guard start < count, start > lastReported else { return }
+            // Only at the start of a word; a quote must open (not `model's`) and a word must follow it.
+            if let previous = UTF8Text.scalar(before: position, in: bytes), UTF8Text.isWord(previous) { return }
+            if start != position {
+                guard let next = UTF8Text.scalar(at: start, in: bytes)?.scalar, UTF8Text.isWord(next) else { return }
+            }
+            lastReported = start
+            body(start)
+        }
+        while offset + 8 <= count {
+            let block = SWAR.load(raw, offset)
+            let ascii = ~block & SWAR.high
+            let upper = SWAR.atLeast(block, 0x41) & ~SWAR.atLeast(block, 0x5B)
+            let digit = SWAR.atLeast(block, 0x30) & ~SWAR.atLeast(block, 0x3A)
+            let quote = SWAR.equal(block, 0x22) | SWAR.equal(block, 0x27)
+            let lead = block & (block << 1) & SWAR.high
+            var hits = ((upper | digit) & ascii) | quote | lead
+            while hits != 0 {
+                consider(offset + hits.trailingZeroBitCount >> 3)
+                hits &= hits - 1
+            }
+            offset += 8
+        }
+        while offset < count {
+            let byte = bytes[offset]
+            if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x22 || byte == 0x27
+                || byte >= 0xC0
+            {
+                consider(offset)
+            }
+            offset += 1
+        }
+    }
+
+    static let openingQuotes: Set<Unicode.Scalar> = ["“", "‘", "«", "„"]
 
     /// Bit `i` set when byte `i` of an all-ASCII block is a letter or digit. Each byte lane
     /// stays below 0x100 through the additions, so lanes never carry into each other.
@@ -89,30 +158,55 @@ enum TitleWords {
 
     /// A word's hash from its first eight lower-cased UTF-8 bytes and its lower-cased length.
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> TitleWord {
+        // ASCII words (nearly all) in a few whole-register steps: letters and digits lower-case
+        // by setting bit 5, which is what the byte-by-byte path below computes for them.
+        let length = end - start
+        if let base = bytes.baseAddress, start + 8 <= bytes.count, end >= 8 {
+            let raw = UnsafeRawPointer(base)
+            var highBits: UInt64 = 0
+            var offset = start
+            while offset + 8 <= end {
+                highBits |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            if offset < end { highBits |= raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) }
+            if highBits & 0x8080_8080_8080_8080 == 0 {
+                let first = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                let keep: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) - 1
+                let packed = (first | 0x2020_2020_2020_2020) & keep
+                let lead = base[start]
+                return TitleWord(hash: mix(packed, length), start: start, end: end, capitalised: lead >= 0x41 && lead <= 0x5A)
+            }
+        }
         var packed: UInt64 = 0
-        var length = 0
+        var lowered = 0
         var capitalised = false
         var index = start
         while index < end {
             let byte = bytes[index]
             if byte < 0x80 {
                 if index == start { capitalised = byte >= 0x41 && byte <= 0x5A }
-                if length < 8 { packed |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (8 * UInt64(length)) }
-                length += 1
+                if lowered < 8 { packed |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (8 * UInt64(lowered)) }
+                lowered += 1
                 index += 1
                 continue
             }
             guard let (scalar, scalarLength) = UTF8Text.scalar(at: index, in: bytes) else { break }
             if index == start { capitalised = UTF8Text.isUpper(scalar) }
             for unit in scalar.properties.lowercaseMapping.utf8 {
-                if length < 8 { packed |= UInt64(unit) << (8 * UInt64(length)) }
-                length += 1
+                if lowered < 8 { packed |= UInt64(unit) << (8 * UInt64(lowered)) }
+                lowered += 1
             }
             index += scalarLength
         }
+        return TitleWord(hash: mix(packed, lowered), start: start, end: end, capitalised: capitalised)
+    }
+
+    @inline(__always)
+    private static func mix(_ packed: UInt64, _ length: Int) -> UInt64 {
         var hash = (packed ^ UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
-        return TitleWord(hash: hash, start: start, end: end, capitalised: capitalised)
+        return hash
     }
 
     static func words(of text: String) -> [TitleWord] {
@@ -188,8 +282,9 @@ struct TitleIndex: Sendable {
         var prefix: [UInt64] = []
         var keyed: [(key: UInt64, entry: Int32)] = []
         keyed.reserveCapacity(titles.count)
+        var words: [TitleWord] = []
         for (paper, title) in titles {
-            let words = TitleWords.words(of: title)
+            UTF8Text.withBytes(title) { TitleWords.tokenize($0, into: &words) }
             guard words.count >= Self.minimumWords, words.count <= Self.maximumWords else { continue }
             WordRunHash.prefixes(words, into: &prefix)
             var capitals: UInt64 = 0
@@ -216,7 +311,6 @@ struct TitleIndex: Sendable {
     }
 
     struct Match {
-        var firstWord: Int
         var wordCount: Int
         /// Every stored paper with exactly this title (more than one: ambiguous).
         var papers: [Int32]
@@ -230,37 +324,20 @@ struct TitleIndex: Sendable {
         return bloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
-    /// The longest stored title starting at word `index`, if any; `firstWords` is the run hash
-    /// of the four words there.
-    func longestMatch(at index: Int, firstWords: UInt64, words: [TitleWord], prefix: [UInt64]) -> Match? {
+    /// Entries whose first four words hash to `firstWords`, as (entry, word count), longest first.
+    func candidates(firstWords: UInt64) -> [(entry: Int32, wordCount: Int)] {
         var low = 0
         var high = firstWordsKeys.count
         while low < high {
             let middle = (low + high) / 2
             if firstWordsKeys[middle] < firstWords { low = middle + 1 } else { high = middle }
         }
-        var best: Match?
-        var cursor = low
-        while cursor < firstWordsKeys.count && firstWordsKeys[cursor] == firstWords {
-            let candidate = firstWordsEntries[cursor]
-            cursor += 1
-            let entry = entries[Int(candidate)]
-            let count = Int(entry.wordCount)
-            guard index + count <= words.count, WordRunHash.run(prefix, from: index, count: count) == entry.hash
-            else { continue }
-            if var current = best {
-                if current.wordCount > count { continue }
-                if current.wordCount == count {
-                    if !current.papers.contains(entry.paper) {
-                        current.papers.append(entry.paper)
-                        current.capitals.append(entry.capitals)
-                    }
-                    best = current
-                    continue
-                }
-            }
-            best = Match(firstWord: index, wordCount: count, papers: [entry.paper], capitals: [entry.capitals])
+        var found: [(entry: Int32, wordCount: Int)] = []
+        while low < firstWordsKeys.count && firstWordsKeys[low] == firstWords {
+            let entry = firstWordsEntries[low]
+            found.append((entry, Int(entries[Int(entry)].wordCount)))
+            low += 1
         }
-        return best
+        return found.sorted { ($0.wordCount, $1.entry) > ($1.wordCount, $0.entry) }
     }
 }

@@ -103,7 +103,7 @@ enum UTF8Text {
     }
 
     /// Calls `body` with the offset of every byte equal to one of `first`…`fourth`, in order,
-    /// testing sixteen bytes at a time: most bytes of an abstract are none of them.
+    /// testing eight bytes at a time: most bytes of an abstract are none of them.
     @inline(__always)
     static func forEachOffset(
         of first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
@@ -111,18 +111,17 @@ enum UTF8Text {
     ) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
+        let raw = UnsafeRawPointer(base)
         var offset = 0
-        let a = SIMD16<UInt8>(repeating: first)
-        let b = SIMD16<UInt8>(repeating: second)
-        let c = SIMD16<UInt8>(repeating: third)
-        let d = SIMD16<UInt8>(repeating: fourth)
-        while offset + 16 <= count {
-            let chunk = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = (chunk .== a) .| (chunk .== b) .| (chunk .== c) .| (chunk .== d)
-            if any(hits) {
-                for lane in 0..<16 where hits[lane] { body(offset + lane) }
+        while offset + 8 <= count {
+            let block = SWAR.load(raw, offset)
+            var hits = SWAR.equal(block, first) | SWAR.equal(block, second) | SWAR.equal(block, third)
+                | SWAR.equal(block, fourth)
+            while hits != 0 {
+                body(offset + hits.trailingZeroBitCount >> 3)
+                hits &= hits - 1
             }
-            offset += 16
+            offset += 8
         }
         while offset < count {
             let byte = base[offset]
@@ -154,5 +153,32 @@ struct ScalarOffsetCursor {
         scalarOffset += UTF8Text.scalarCount(bytes, from: byteOffset, to: target)
         byteOffset = target
         return scalarOffset
+    }
+}
+
+/// Byte-lane arithmetic on a `UInt64` ("SIMD within a register"): each result has the high bit
+/// of a lane set where the lane qualifies. Plain integer code, which the compiler keeps in
+/// registers (Swift's generic `SIMD16` operators were compiled to per-lane loops here).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let high: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    static func load(_ raw: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Lanes equal to `value`, exactly (no false positives from borrows).
+    @inline(__always)
+    static func equal(_ block: UInt64, _ value: UInt8) -> UInt64 {
+        let difference = block ^ (ones &* UInt64(value))
+        return ~(((difference & ~high) &+ ~high) | difference) & high
+    }
+
+    /// Lanes whose low seven bits are at least `value` (at most 0x80); callers mask out
+    /// lanes with the high bit set when those matter.
+    @inline(__always)
+    static func atLeast(_ block: UInt64, _ value: UInt8) -> UInt64 {
+        ((block & ~high) &+ ones &* UInt64(0x80 - value)) & high
     }
 }

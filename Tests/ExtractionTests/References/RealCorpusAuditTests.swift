@@ -40,8 +40,11 @@ import Testing
         let records = try Self.records("arxiv-cs-2025-03.jsonl") + Self.records("arxiv-cs-2025-12.jsonl")
         var index = ReferenceIndex()
         for record in records { index.add(record) }
-        let matcher = index.compiled()
-        print("papers \(records.count), names \(matcher.nameCount), ambiguous \(matcher.ambiguousNames.count)")
+        let matcher = index.compiled().pruningEstablishedNames(in: records)
+        print(
+            "papers \(records.count), names \(matcher.nameCount), ambiguous \(matcher.ambiguousNames.count), "
+                + "established (pruned) \(matcher.establishedNames.count)")
+        print("  established: \(matcher.establishedNames.joined(separator: " "))")
         for name in matcher.ambiguousNames { print("  ambiguous \(name.name): \(name.claimants.joined(separator: ", "))") }
         for claimed in matcher.claimedNames { print("  name \(claimed.name) ← \(claimed.claimants.map { matcher.papers[$0].key })") }
         var counts: [String: (resolved: Int, dangling: Int)] = [:]

@@ -215,6 +215,19 @@ import Testing
         }
     }
 
+    @Test func titlesStartAtCapitalsDigitsAndOpeningQuotes() {
+        let text = "the Model's “quoted” and 'single' 3D Über ünter x\"y \"z"
+        var starts: [String] = []
+        UTF8Text.withBytes(text) { bytes in
+            TitleWords.forEachTitleStart(in: bytes) { start in
+                var words: [TitleWord] = []
+                TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
+                starts.append(words.first.map { UTF8Text.string(bytes, from: $0.start, to: $0.end) } ?? "?")
+            }
+        }
+        #expect(starts == ["Model", "quoted", "single", "3D", "Über", "z"])
+    }
+
     @Test func caseAndPunctuationDoNotChangeTheWords() {
         let plain = TitleWords.words(of: "bert pre training of deep bidirectional transformers").map(\.hash)
         let written = TitleWords.words(of: "BERT: Pre-training of Deep Bidirectional Transformers").map(\.hash)
@@ -319,6 +332,31 @@ import Testing
         // A paper's own identifier is not a reference.
         let selfLinks = [links[0]]
         #expect(matcher.identifierMentions(in: PaperExtraction(links: selfLinks, code: .none), citing: 0).isEmpty)
+    }
+
+    @Test func titlesAreFoundQuotedOrAsWritten() {
+        var index = ReferenceIndex()
+        index.add(record("2308.04079", "3D Gaussian Splatting for Real-Time Radiance Field Rendering", "x", date: "2023-08-08"))
+        index.add(record("1710.09412", "mixup: Beyond Empirical Risk Minimization", "x", date: "2017-10-25"))
+        index.add(record("1706.03762", "Attention Is All You Need", "x", date: "2017-06-12"))
+        let matcher = index.compiled()
+        func titles(_ abstract: String) -> [String] {
+            matcher.references(in: abstract, citing: nil).filter { $0.rule == .title }.map(\.text)
+        }
+        #expect(titles("We extend 3D Gaussian Splatting for Real-Time Radiance Field Rendering to video.") == [
+            "3D Gaussian Splatting for Real-Time Radiance Field Rendering",
+        ])
+        // Seven words or more: case no longer matters.
+        #expect(titles("we extend 3d gaussian splatting for real-time radiance field rendering to video.") == [
+            "3d gaussian splatting for real-time radiance field rendering",
+        ])
+        #expect(titles("As in \"mixup: Beyond Empirical Risk Minimization\", we interpolate.") == [
+            "mixup: Beyond Empirical Risk Minimization",
+        ])
+        #expect(titles("As in ‘attention is all you need’, we attend.") == ["attention is all you need"])
+        #expect(titles("As in Attention Is All You Need, we attend.") == ["Attention Is All You Need"])
+        #expect(titles("We ask whether attention is all you need.").isEmpty)
+        #expect(titles("The model's Attention Is All You Need layer.") == ["Attention Is All You Need"])
     }
 
     @Test func badInputNeverCrashes() {
