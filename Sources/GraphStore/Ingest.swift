@@ -120,7 +120,7 @@ extension GraphStore {
                     }
                     try writer.resolvePaperTargets()
                     // Rebuilt from every stored paper, so a citing paper may arrive before or after the one it names.
-                    if summary.papersNew + summary.papersUpdated > 0 { _ = try ReferenceResolver.rebuild(db) }
+                    if summary.papersNew + summary.papersUpdated > 0 { try ReferenceResolver.rebuild(db, reporting: false) }
                     try writer.recordSources(sources.map(\.name), summary: summary)
                     return .commit
                 }

@@ -1,5 +1,7 @@
 import Corpus
+import Dispatch
 import Extraction
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -57,7 +59,10 @@ extension GraphStore {
     @discardableResult
     public func resolveReferences() throws(StoreError) -> ReferenceReport {
         do {
-            return try database.write { db in try ReferenceResolver.rebuild(db) }
+            return try database.write { db in
+                _ = try ReferenceResolver.rebuild(db, reporting: false)
+                return try ReferenceResolver.report(db)
+            }
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -95,40 +100,93 @@ extension GraphStore {
 
 /// Builds the `reference` and `paper_name` tables from the stored papers. Two streaming passes
 /// over the `paper` table: the first collects names, authors, years and titles into a
-/// `ReferenceIndex`, the second scans each abstract once against the compiled index. Abstract
-/// bytes are read straight from SQLite's buffers, and rows go in through one prepared statement.
+/// `ReferenceIndex`, the second scans each abstract once against the compiled index.
+///
+/// Rows are read in batches; each batch's abstracts are copied out of SQLite and examined on
+/// every core (resolution runs at the end of ingest, when the reading thread is idle), while
+/// this thread does all the SQLite work. Results are applied in row order, so the outcome does
+/// not depend on the number of cores.
 enum ReferenceResolver {
-    static func rebuild(_ db: Database) throws -> ReferenceReport {
+    static let batchSize = 4096
+
+    /// Rebuilds both tables; the report (a few aggregate queries) only when asked for.
+    @discardableResult
+    static func rebuild(_ db: Database, reporting: Bool = true) throws -> ReferenceReport? {
         var index = ReferenceIndex()
         var rowIDs: [Int64] = []
+        var batch = PaperBatch()
+        func addBatch() {
+            let titles = batch.titles
+            let claims = batch.parallelMap { row, abstract in PaperClaims(title: titles[row], abstract: abstract) }
+            for row in 0..<min(batch.count, claims.count) {
+                let metadata = batch.metadata[row]
+                index.add(
+                    key: metadata.key, arxivID: metadata.arxivID, doi: metadata.doi, title: batch.titles[row],
+                    claims: claims[row], authors: metadata.firstAuthors, authorCount: metadata.authorCount,
+                    date: metadata.date, mergingDuplicates: false)
+            }
+            batch.removeAll()
+        }
         try forEachRow(
             db, sql: "SELECT id, key, arxiv_id, doi, title, abstract, authors, author_count, date FROM paper ORDER BY id"
         ) { row in
             rowIDs.append(sqlite3_column_int64(row, 0))
             let (firstAuthors, authorLines) = leadingAuthors(row, column: 6)
             let authorCount = sqlite3_column_type(row, 7) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(row, 7))
-            index.add(
-                key: text(row, 1) ?? "", arxivID: text(row, 2), doi: text(row, 3), title: text(row, 4) ?? "",
-                abstract: bytes(row, 5), authors: firstAuthors, authorCount: max(authorLines, authorCount ?? 0),
-                date: text(row, 8), mergingDuplicates: false)
+            batch.append(
+                abstract: bytes(row, 5), title: text(row, 4) ?? "",
+                metadata: PaperBatch.Metadata(
+                    key: text(row, 1) ?? "", arxivID: text(row, 2), doi: text(row, 3), firstAuthors: firstAuthors,
+                    authorCount: max(authorLines, authorCount ?? 0), date: text(row, 8)))
+            if batch.count == batchSize { addBatch() }
         }
+        addBatch()
         let matcher = index.compiled()
 
+        // Each row's foreign keys look up two papers, the cited one anywhere in the table: a
+        // larger page cache for this pass keeps those lookups off the disk. Restored afterwards.
+        let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(min(previousCacheSize, -65536))")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
         try db.execute(sql: "DELETE FROM reference; DELETE FROM paper_name;")
         let insert = try RawStatement(db, sql: """
             INSERT INTO reference (citing_id, cited_id, rule, field, start, "end", text, cited_text)
             VALUES (?1, ?2, ?3, 'abstract', ?4, ?5, ?6, ?7)
             """)
-        var scanner = matcher.scanner()
-        var position = 0
+        // Pass 2 keeps each abstract's title and citation references and name occurrences;
+        // names that other papers used before their claimant are then pruned (which needs every
+        // abstract), and only then are names chosen and rows written.
+        var scans: [(position: Int, scan: AbstractScan)] = []
+        var uses: [(citing: Int, names: [Int32])] = []
+        var firstPosition = 0
+        func scanBatch() {
+            let base = firstPosition
+            let collected = batch.parallelMap(scanner: matcher) { scanner, row, abstract in
+                scanner.collect(abstract, citing: base + row)
+            }
+            for (row, scan) in collected.enumerated() where !scan.isEmpty {
+                scans.append((base + row, scan))
+                let used = scan.usedNames
+                if !used.isEmpty { uses.append((base + row, used)) }
+            }
+            firstPosition += batch.count
+            batch.removeAll()
+        }
         // Same transaction, same ORDER BY: the second pass meets the rows in the first pass's order.
         try forEachRow(db, sql: "SELECT id, abstract FROM paper ORDER BY id") { row in
+            let position = firstPosition + batch.count
             guard position < rowIDs.count, rowIDs[position] == sqlite3_column_int64(row, 0) else {
                 throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")
             }
-            let citingID = rowIDs[position]
-            for hit in scanner.scan(bytes(row, 1), citing: position) {
-                insert.bind(1, citingID)
+            batch.append(abstract: bytes(row, 1))
+            if batch.count == batchSize { scanBatch() }
+        }
+        scanBatch()
+
+        let resolver = matcher.pruningEstablishedNames(uses: uses)
+        for (position, scan) in scans {
+            for hit in resolver.resolve(scan, citing: position) {
+                insert.bind(1, rowIDs[position])
                 insert.bind(2, hit.cited.map { rowIDs[$0] })
                 insert.bind(3, hit.rule.rawValue)
                 insert.bind(4, hit.start)
@@ -137,12 +195,11 @@ enum ReferenceResolver {
                 insert.bind(7, hit.citedText)
                 try insert.run()
             }
-            position += 1
         }
 
         let insertName = try RawStatement(
             db, sql: "INSERT OR IGNORE INTO paper_name (name, paper_id, ambiguous) VALUES (?1, ?2, ?3)")
-        for claimed in matcher.claimedNames {
+        for claimed in resolver.claimedNames {
             for claimant in claimed.claimants {
                 insertName.bind(1, claimed.name)
                 insertName.bind(2, rowIDs[claimant])
@@ -150,7 +207,7 @@ enum ReferenceResolver {
                 try insertName.run()
             }
         }
-        return try report(db)
+        return reporting ? try report(db) : nil
     }
 
     static func report(_ db: Database) throws -> ReferenceReport {
@@ -243,4 +300,106 @@ enum ReferenceResolver {
         }
         return (names, lines)
     }
+}
+
+/// A batch of rows whose abstracts are copied end to end, so that worker threads can read them
+/// while SQLite moves on.
+struct PaperBatch {
+    struct Metadata {
+        var key: String
+        var arxivID: String?
+        var doi: String?
+        var firstAuthors: [String]
+        var authorCount: Int
+        var date: String?
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+    private(set) var titles: [String] = []
+    private(set) var metadata: [Metadata] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(abstract: UnsafeBufferPointer<UInt8>, title: String? = nil, metadata: Metadata? = nil) {
+        bytes.append(contentsOf: abstract)
+        ends.append(bytes.count)
+        if let title { titles.append(title) }
+        if let metadata { self.metadata.append(metadata) }
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        titles.removeAll(keepingCapacity: true)
+        metadata.removeAll(keepingCapacity: true)
+    }
+
+    static var workerCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// `body(row, abstract)` for every row, spread over the cores; results in row order.
+    func parallelMap<T>(_ body: @Sendable (Int, UnsafeBufferPointer<UInt8>) -> T) -> [T] {
+        parallelMap(state: { () }) { _, row, abstract in body(row, abstract) }
+    }
+
+    /// Like `parallelMap(_:)`, with one `ReferenceScanner` per worker for its reusable buffers.
+    func parallelMap<T>(
+        scanner matcher: ReferenceMatcher, _ body: @Sendable (inout ReferenceScanner, Int, UnsafeBufferPointer<UInt8>) -> T
+    ) -> [T] {
+        parallelMap(state: { matcher.scanner() }, body)
+    }
+
+    private func parallelMap<State, T>(
+        state makeState: @Sendable () -> State, _ body: @Sendable (inout State, Int, UnsafeBufferPointer<UInt8>) -> T
+    ) -> [T] {
+        let rows = count
+        guard rows > 0 else { return [] }
+        let slots = ResultSlots<T>(count: rows)
+        let workers = min(Self.workerCount, max(1, rows / 64))
+        bytes.withUnsafeBufferPointer { allBytes in
+            let shared = SharedBuffer(allBytes)
+            let ends = self.ends
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var state = makeState()
+                let first = rows * worker / workers
+                let last = rows * (worker + 1) / workers
+                for row in first..<last {
+                    let start = row == 0 ? 0 : ends[row - 1]
+                    let abstract = UnsafeBufferPointer(rebasing: shared.buffer[start..<ends[row]])
+                    slots.set(row, body(&state, row, abstract))
+                }
+            }
+        }
+        return slots.values()
+    }
+}
+
+/// A read-only buffer handed to worker threads for the duration of one `concurrentPerform`.
+private struct SharedBuffer: @unchecked Sendable {
+    // @unchecked: the owner keeps the memory alive and unchanged until every worker has returned.
+    let buffer: UnsafeBufferPointer<UInt8>
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+}
+
+/// One result slot per row, each written by exactly one worker.
+private final class ResultSlots<T>: @unchecked Sendable {
+    // @unchecked: workers write disjoint slots through a raw pointer (no exclusivity checks on a
+    // shared array), and nothing reads until all of them have returned.
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: T) { slots[index] = value }
+
+    func values() -> [T] { UnsafeBufferPointer(start: slots, count: count).compactMap { $0 } }
 }

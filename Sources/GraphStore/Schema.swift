@@ -114,7 +114,7 @@ enum Schema {
                   SELECT citing_id, cited_id, rule, field, start, "end", text, cited_text FROM reference;
                 """)
             // Databases written by v1 already hold papers: resolve them now.
-            _ = try ReferenceResolver.rebuild(db)
+            try ReferenceResolver.rebuild(db, reporting: false)
         }
         return migrator
     }

@@ -50,39 +50,67 @@ public struct AhoCorasick: Sendable {
         patternLengths = lengths
 
         // Sorting the patterns makes every trie node a contiguous range of them, so the trie can
-        // be laid out breadth-first without per-node maps.
-        var order = [Int32](0..<Int32(count))
+        // be laid out breadth-first without per-node maps. The first eight bytes, packed
+        // big-endian, decide most comparisons without touching the pattern bytes.
+        var keyed: [(key: UInt64, pattern: Int32)] = []
+        keyed.reserveCapacity(count)
         flat.withUnsafeBufferPointer { bytes in
-            order.sort { left, right in
-                let leftStart = Int(starts[Int(left)])
-                let rightStart = Int(starts[Int(right)])
-                let leftLength = Int(lengths[Int(left)])
-                let rightLength = Int(lengths[Int(right)])
-                let shared = min(leftLength, rightLength)
-                var offset = 0
-                while offset < shared {
-                    let a = bytes[leftStart + offset]
-                    let b = bytes[rightStart + offset]
-                    if a != b { return a < b }
-                    offset += 1
+            for pattern in 0..<count {
+                let start = Int(starts[pattern])
+                var key: UInt64 = 0
+                for offset in 0..<8 {
+                    key <<= 8
+                    if offset < Int(lengths[pattern]) { key |= UInt64(bytes[start + offset]) }
                 }
-                if leftLength != rightLength { return leftLength < rightLength }
-                return left < right
+                keyed.append((key, Int32(pattern)))
+            }
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    keyed.sort { left, right in
+                        if left.key != right.key { return left.key < right.key }
+                        let leftStart = Int(starts[Int(left.pattern)])
+                        let rightStart = Int(starts[Int(right.pattern)])
+                        let leftLength = Int(lengths[Int(left.pattern)])
+                        let rightLength = Int(lengths[Int(right.pattern)])
+                        var offset = 8
+                        while offset < leftLength && offset < rightLength {
+                            let a = bytes[leftStart + offset]
+                            let b = bytes[rightStart + offset]
+                            if a != b { return a < b }
+                            offset += 1
+                        }
+                        if leftLength != rightLength { return leftLength < rightLength }
+                        return left.pattern < right.pattern
+                    }
+                }
             }
         }
+        // Lay the patterns out again in sorted order, so building reads memory sequentially.
+        var sortedBytes: [UInt8] = []
+        sortedBytes.reserveCapacity(flat.count)
+        var sortedStarts: [Int32] = []
+        sortedStarts.reserveCapacity(count)
+        var sortedLengths: [Int32] = []
+        sortedLengths.reserveCapacity(count)
+        for (_, pattern) in keyed {
+            sortedStarts.append(Int32(sortedBytes.count))
+            sortedLengths.append(lengths[Int(pattern)])
+            sortedBytes.append(contentsOf: flat[Int(starts[Int(pattern)])..<Int(starts[Int(pattern) + 1])])
+        }
+        let sortedPatterns = keyed.map(\.pattern)
+        keyed = []
 
         var rootNext = [Int32](repeating: 0, count: 256)
         var childStart: [Int32] = []
         var label: [UInt8] = [0]
         var failure: [Int32] = [0]
         var terminal: [Int32] = [-1]
-        var outputLink: [Int32] = [-1]
-        // Per-node range of `order` and depth; only needed while building.
+        // Per-node range of sorted patterns and depth; only needed while building.
         var rangeLow: [Int32] = [0]
         var rangeHigh: [Int32] = [Int32(count)]
         var depth: [Int32] = [0]
 
-        flat.withUnsafeBufferPointer { bytes in
+        sortedBytes.withUnsafeBufferPointer { bytes in
             func child(_ node: Int32, _ byte: UInt8) -> Int32 {
                 if node == 0 { return rootNext[Int(byte)] }
                 var index = Int(childStart[Int(node)])
@@ -103,14 +131,14 @@ public struct AhoCorasick: Sendable {
                 let high = Int(rangeHigh[node])
                 let nodeDepth = Int(depth[node])
                 var cursor = low
-                while cursor < high && Int(lengths[Int(order[cursor])]) == nodeDepth {
-                    if terminal[node] < 0 && node != 0 { terminal[node] = order[cursor] }
+                while cursor < high && Int(sortedLengths[cursor]) == nodeDepth {
+                    if terminal[node] < 0 && node != 0 { terminal[node] = sortedPatterns[cursor] }
                     cursor += 1
                 }
                 while cursor < high {
-                    let byte = bytes[Int(starts[Int(order[cursor])]) + nodeDepth]
+                    let byte = bytes[Int(sortedStarts[cursor]) + nodeDepth]
                     var groupEnd = cursor + 1
-                    while groupEnd < high && bytes[Int(starts[Int(order[groupEnd])]) + nodeDepth] == byte {
+                    while groupEnd < high && bytes[Int(sortedStarts[groupEnd]) + nodeDepth] == byte {
                         groupEnd += 1
                     }
                     let newNode = Int32(label.count)
@@ -130,7 +158,6 @@ public struct AhoCorasick: Sendable {
                     label.append(byte)
                     failure.append(fail)
                     terminal.append(-1)
-                    outputLink.append(-1)
                     rangeLow.append(Int32(cursor))
                     rangeHigh.append(Int32(groupEnd))
                     depth.append(Int32(nodeDepth + 1))
@@ -144,6 +171,7 @@ public struct AhoCorasick: Sendable {
         // A node's terminal is only known once the node is expanded, which can come after a
         // deeper node took it as failure target, so output links are filled in a second sweep;
         // breadth-first order guarantees a failure target is finished before its dependants.
+        var outputLink = [Int32](repeating: -1, count: label.count)
         for node in 1..<max(1, label.count) {
             let fail = Int(failure[node])
             outputLink[node] = terminal[fail] >= 0 ? Int32(fail) : outputLink[fail]

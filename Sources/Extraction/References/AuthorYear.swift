@@ -35,6 +35,7 @@ public struct AuthorYearCitation: Sendable, Hashable {
 public enum SurnameKey {
     /// Key of a full author name as listed (`Edward J. Hu`, `Hu, Edward`, `Martin Luther King Jr.`).
     public static func ofAuthor(_ name: String) -> String? {
+        if let key = asciiKey(ofAuthor: name) { return key }
         var surnamePart = Substring(name)
         if let comma = name.firstIndex(of: ",") {
             // `Hu, Edward` names the surname first; `King, Jr.` has it before the comma too.
@@ -45,6 +46,40 @@ public enum SurnameKey {
         guard let last = tokens.last else { return nil }
         let key = fold(String(last).trimmingPunctuation())
         return key.isEmpty ? nil : key
+    }
+
+    /// The common case in one pass and one small allocation: an ASCII name without a comma
+    /// whose last word is not a suffix. Returns nil to defer to the general path.
+    private static func asciiKey(ofAuthor name: String) -> String? {
+        let found: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lastStart = -1
+            var lastEnd = -1
+            var previousWasSpace = true
+            for (offset, byte) in bytes.enumerated() {
+                guard byte < 0x80, byte != UInt8(ascii: ",") else { return nil }
+                let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
+                if !isSpace {
+                    if previousWasSpace { lastStart = offset }
+                    lastEnd = offset + 1
+                }
+                previousWasSpace = isSpace
+            }
+            guard lastStart >= 0 else { return nil }
+            while lastEnd > lastStart, bytes[lastEnd - 1] == UInt8(ascii: ".") || bytes[lastEnd - 1] == UInt8(ascii: ";") {
+                lastEnd -= 1
+            }
+            let length = lastEnd - lastStart
+            guard length > 0 else { return nil }
+            let key = String(unsafeUninitializedCapacity: length) { buffer in
+                for offset in 0..<length {
+                    let byte = bytes[lastStart + offset]
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return length
+            }
+            return suffixes.contains(key) ? nil : key
+        }
+        return found ?? nil
     }
 
     /// Key of a surname as cited (`van der Maaten` → `maaten`).
@@ -116,17 +151,16 @@ enum AuthorYearParser {
 
     static func citations(in bytes: UnsafeBufferPointer<UInt8>) -> [AuthorYearCitation] {
         var found: [AuthorYearCitation] = []
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
-                let closer = byte == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
-                if let close = closing(of: index, closer: closer, in: bytes) {
-                    found += bracketed(open: index, close: close, in: bytes)
-                    index = close
-                }
+        var resumeAt = 0
+        let open = UInt8(ascii: "(")
+        let bracket = UInt8(ascii: "[")
+        UTF8Text.forEachOffset(of: open, bracket, open, bracket, in: bytes) { index in
+            guard index >= resumeAt else { return }
+            let closer = bytes[index] == open ? UInt8(ascii: ")") : UInt8(ascii: "]")
+            if let close = closing(of: index, closer: closer, in: bytes) {
+                found += bracketed(open: index, close: close, in: bytes)
+                resumeAt = close + 1
             }
-            index += 1
         }
         return found
     }
@@ -134,12 +168,18 @@ enum AuthorYearParser {
     private static func closing(of open: Int, closer: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let opener = bytes[open]
         var cursor = open + 1
-        var sawDigit = false
+        var digitRun = 0
+        var sawYear = false
         while cursor < bytes.count && cursor - open < 400 {
             let byte = bytes[cursor]
-            if byte == closer { return sawDigit ? cursor : nil }
+            if byte == closer { return sawYear || digitRun == 4 ? cursor : nil }
             if byte == opener { return nil }
-            if byte >= 0x30 && byte <= 0x39 { sawDigit = true }
+            if byte >= 0x30 && byte <= 0x39 {
+                digitRun += 1
+            } else {
+                if digitRun == 4 { sawYear = true }
+                digitRun = 0
+            }
             cursor += 1
         }
         return nil
@@ -264,7 +304,7 @@ enum AuthorYearParser {
         guard !nonSurnames.contains(word) else { return false }
         var letters = 0
         for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.isAlphabetic {
+            if UTF8Text.isLetter(scalar) {
                 letters += 1
                 if index > 0 && UTF8Text.isUpper(scalar) {
                     let previous = scalars[index - 1]
@@ -358,15 +398,15 @@ enum AuthorYearParser {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isAlphabetic {
+            if UTF8Text.isLetter(scalar) {
                 let start = index
                 var text = String.UnicodeScalarView()
                 while index < scalars.count {
                     let current = scalars[index]
                     let joiner =
                         (current == "-" || current == "'" || current == "’") && index + 1 < scalars.count
-                        && scalars[index + 1].properties.isAlphabetic
-                    guard current.properties.isAlphabetic || joiner else { break }
+                        && UTF8Text.isLetter(scalars[index + 1])
+                    guard UTF8Text.isLetter(current) || joiner else { break }
                     text.append(current)
                     index += 1
                 }
@@ -382,12 +422,12 @@ enum AuthorYearParser {
                 }
                 // `2019a`: a letter suffix disambiguates one author's papers of the same year.
                 if index < scalars.count, UTF8Text.isLower(scalars[index]), scalars[index].isASCII,
-                    index + 1 >= scalars.count || !scalars[index + 1].properties.isAlphabetic
+                    index + 1 >= scalars.count || !UTF8Text.isLetter(scalars[index + 1])
                 {
                     index += 1
                 }
                 let isYear = digits == 4 && value >= 1900 && value <= 2099
-                    && (index >= scalars.count || !scalars[index].properties.isAlphabetic)
+                    && (index >= scalars.count || !UTF8Text.isLetter(scalars[index]))
                 tokens.append(Located(token: isYear ? .year(value) : .number, start: start, end: index))
             } else {
                 let token: Token

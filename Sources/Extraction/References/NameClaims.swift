@@ -8,54 +8,143 @@ enum AbstractClaims {
     struct Claim: Hashable {
         var name: String
         var shape: NameRules.Shape
+        /// What the name stands for, as normalised words, when the abstract spells it out.
+        var expansion: String?
     }
 
+    /// `Long Form (NAME)` anywhere in an abstract, whether or not the authors propose it.
+    struct Definition: Hashable {
+        var name: String
+        var shape: NameRules.Shape
+        /// Normalised long form (`low rank adaptation`).
+        var expansion: String
+        /// The sentence says the authors introduce it, and the acronym names the new thing
+        /// rather than qualifying a following noun.
+        var isProposal: Bool
+    }
+
+    /// Names the abstract claims. An all-capitals acronym (`EMA`, `PID`, `COMET`) is never
+    /// claimed by an abstract, only by a title: abstracts spell out and reuse established
+    /// acronyms all the time, and such names collide across fields.
     static func claims(in bytes: UnsafeBufferPointer<UInt8>) -> [Claim] {
-        var found: [Claim] = []
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "(") {
-                if let claim = definition(openingAt: index, in: bytes) { found.append(claim) }
-            } else if byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") {
-                if let claim = introduction(at: index, in: bytes) { found.append(claim) }
+        var definitions: [Definition] = []
+        var introductions: [(name: String, shape: NameRules.Shape)] = []
+        UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "("), in: bytes) {
+            index in
+            if bytes[index] == UInt8(ascii: "(") {
+                if let definition = definition(openingAt: index, in: bytes) { definitions.append(definition) }
+            } else if let claim = introduction(at: index, in: bytes) {
+                introductions.append(claim)
             }
-            index += 1
+        }
+        func expansion(of name: String) -> String? { definitions.first { $0.name == name }?.expansion }
+        var found: [Claim] = []
+        for definition in definitions where definition.isProposal && !NameRules.isAcronym(definition.name) {
+            found.append(Claim(name: definition.name, shape: definition.shape, expansion: definition.expansion))
+        }
+        for (name, shape) in introductions where !NameRules.isAcronym(name) {
+            found.append(Claim(name: name, shape: shape, expansion: expansion(of: name)))
         }
         var seen = Set<String>()
         return found.filter { seen.insert($0.name).inserted }
     }
 
+    /// Every `Long Form (NAME)` definition in an abstract.
+    static func definitions(in bytes: UnsafeBufferPointer<UInt8>) -> [Definition] {
+        var definitions: [Definition] = []
+        UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), in: bytes) {
+            if let definition = definition(openingAt: $0, in: bytes) { definitions.append(definition) }
+        }
+        return definitions
+    }
+
+    /// The normalised long form written before `(` at `open` for the short form `short`, or nil
+    /// when the words before it do not spell it out.
+    static func expansion(of short: [Unicode.Scalar], openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let sentence = sentenceStart(before: open, in: bytes)
+        let window = ScalarWindow(bytes, from: sentence, to: open)
+        var longText = window.scalars
+        while let last = longText.last, last == " " || last == "\n" { longText.removeLast() }
+        guard let longStart = schwartzHearstStart(short: short, long: longText) else { return nil }
+        let letterCount = short.filter(UTF8Text.isWord).count
+        let longScalars = Array(longText[longStart...])
+        let longWords = words(in: longScalars)
+        guard longWords.count >= 2 || (longWords.first?.count ?? 0) > short.count,
+            longWords.count <= min(letterCount + 5, letterCount * 2)
+        else { return nil }
+        return normalizedWords(longScalars)
+    }
+
+    /// Lower-case letter-and-digit words joined by single spaces: `Low-Rank  Adaptation` and
+    /// `low rank adaptation` compare equal.
+    static func normalizedWords(_ scalars: [Unicode.Scalar]) -> String {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in scalars {
+            if UTF8Text.isWord(scalar) {
+                current.append(lowercased(scalar))
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words.joined(separator: " ")
+    }
+
+    /// The expansion a title gives its name: the shortest run of words right after the colon
+    /// that spells the name out (`LoRA: Low-Rank Adaptation of …` → `low rank adaptation`).
+    static func titleExpansion(name: String, title: String) -> String? {
+        guard let colon = title.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let rest = Array(title.unicodeScalars[title.unicodeScalars.index(after: colon)...])
+        let short = Array(name.unicodeScalars)
+        let letters = short.filter(UTF8Text.isWord).count
+        var wordEnds: [Int] = []
+        for index in rest.indices where UTF8Text.isWord(rest[index]) && (index + 1 == rest.count || !UTF8Text.isWord(rest[index + 1])) {
+            wordEnds.append(index + 1)
+        }
+        let firstWord = rest.firstIndex(where: UTF8Text.isWord) ?? 0
+        for end in wordEnds.prefix(letters + 3) {
+            let candidate = Array(rest[firstWord..<end])
+            if schwartzHearstStart(short: short, long: candidate) == 0 {
+                return normalizedWords(candidate)
+            }
+        }
+        return nil
+    }
+
     // MARK: - `… Low-Rank Adaptation (LoRA) …`
 
-    private static func definition(openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Claim? {
+    private static func definition(openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Definition? {
         var close = open + 1
         while close < bytes.count && close - open <= 24 {
             let byte = bytes[close]
-            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { break }
-            if UTF8Text.isSpace(byte) { return nil }
+            if byte == UInt8(ascii: ")") { break }
+            if UTF8Text.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { return nil }
             close += 1
         }
-        guard close < bytes.count, close - open <= 24, close > open + 1 else { return nil }
+        guard close < bytes.count, close - open <= 24, close > open + 2 else { return nil }
+        var asciiCapitals = 0
+        for index in (open + 1)..<close where bytes[index] >= 0x41 && bytes[index] <= 0x5A { asciiCapitals += 1 }
+        guard asciiCapitals > 0 || bytes[(open + 1)..<close].contains(where: { $0 >= 0x80 }) else { return nil }
         let short = UTF8Text.string(bytes, from: open + 1, to: close)
         let shortScalars = Array(short.unicodeScalars)
         let capitals = shortScalars.filter { UTF8Text.isUpper($0) }.count
         let digits = shortScalars.filter { UTF8Text.isDigit($0) }.count
         guard capitals >= 2 || (capitals == 1 && digits > 0) else { return nil }
         guard let shape = NameRules.shape(of: short), shape == .distinctive else { return nil }
+        guard let expansion = expansion(of: shortScalars, openingAt: open, in: bytes) else { return nil }
 
-        let sentence = sentenceStart(before: open, in: bytes)
-        let window = ScalarWindow(bytes, from: sentence, to: open)
-        var longText = window.scalars
-        while let last = longText.last, last == " " || last == "\n" { longText.removeLast() }
-        guard let longStart = schwartzHearstStart(short: shortScalars, long: longText) else { return nil }
-        let letterCount = shortScalars.filter(UTF8Text.isWord).count
-        let longWords = words(in: Array(longText[longStart...]))
-        guard longWords.count >= 2 || (longWords.first?.count ?? 0) > shortScalars.count,
-            longWords.count <= min(letterCount + 5, letterCount * 2)
-        else { return nil }
-        guard proposesBefore(words(in: Array(longText[..<longStart]))) else { return nil }
-        return Claim(name: short, shape: shape)
+        var isProposal = !modifiesAFollowingNoun(after: close + 1, in: bytes)
+        if isProposal {
+            let sentence = sentenceStart(before: open, in: bytes)
+            let window = ScalarWindow(bytes, from: sentence, to: open)
+            var longText = window.scalars
+            while let last = longText.last, last == " " || last == "\n" { longText.removeLast() }
+            let longStart = schwartzHearstStart(short: shortScalars, long: longText) ?? 0
+            isProposal = proposesBefore(words(in: Array(longText[..<longStart])))
+        }
+        return Definition(name: short, shape: shape, expansion: expansion, isProposal: isProposal)
     }
 
     /// Schwartz & Hearst (2003): match the short form's letters right to left in the long form,
@@ -104,18 +193,68 @@ enum AbstractClaims {
         return result
     }
 
+    /// `a novel plug-and-play (PnP) Langevin sampler`, `a 4D Gaussian Splatting (4DGS)
+    /// approach`: an acronym followed by a noun (or a capitalised word) qualifies the new thing
+    /// rather than naming it, and is usually an established term.
+    static func modifiesAFollowingNoun(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = index
+        while cursor < bytes.count && (bytes[cursor] == 0x20 || bytes[cursor] == 0x0A) { cursor += 1 }
+        guard cursor < bytes.count, let first = UTF8Text.scalar(at: cursor, in: bytes)?.scalar else { return false }
+        if first == "-" { return true }
+        guard UTF8Text.isLetter(first) else { return false }
+        if UTF8Text.isUpper(first) { return true }
+        var end = cursor
+        while end < bytes.count, let (scalar, length) = UTF8Text.scalar(at: end, in: bytes),
+            UTF8Text.isLetter(scalar) || scalar == "-"
+        {
+            end += length
+        }
+        let word = UTF8Text.string(bytes, from: cursor, to: end).lowercased()
+        return headNouns.contains(word) || word.hasSuffix("-based") || word.hasSuffix("-style")
+    }
+
+    private static let headNouns: Set<String> = {
+        let singular = """
+            framework method approach model module pipeline network architecture system algorithm technique scheme \
+            strategy mechanism layer block loss dataset benchmark server group sampler methodology paradigm agent \
+            encoder decoder backbone head branch component unit task setting problem formulation objective policy \
+            solver tool toolkit library platform engine representation feature embedding adapter variant family \
+            process procedure protocol suite operator kernel prior regularizer regularization score metric field \
+            based style like driven guided aware enhanced inspired
+            """
+        var nouns = Set<String>()
+        for word in singular.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            nouns.insert(String(word))
+            nouns.insert(String(word) + "s")
+            nouns.insert(String(word) + "es")
+        }
+        for word in ["sampling", "tuning", "training", "learning", "optimization", "inference", "estimation",
+                     "generation", "detection", "segmentation", "classification", "reconstruction", "synthesis",
+                     "strategies", "policies", "families", "libraries", "methodologies"] {
+            nouns.insert(word)
+        }
+        return nouns
+    }()
+
     /// Whether the words just before a definition say the authors are introducing it: a
-    /// proposal verb with `we`/`our`/`this paper` before it and no sign of using someone else's
-    /// method (`using`, `with`, `of`, …) between the verb and the definition.
+    /// proposal verb with `we`/`our`/`this paper` before it, and between the verb and the
+    /// definition nothing but articles, adjectives and naming words (`a novel`, `the first`,
+    /// `a method called`), so that `we propose X, which aligns Contrastive … (CLIP)` is no claim.
     static func proposesBefore(_ words: [String]) -> Bool {
         guard let verbIndex = words.lastIndex(where: { proposalVerbs.contains($0) || standaloneCues.contains($0) }) else {
             return false
         }
         let between = words[(verbIndex + 1)...]
-        if between.contains(where: { blockingWords.contains($0) || usageVerbs.contains($0) }) { return false }
-        if between.count > 10 { return false }
+        if between.contains(where: { !fillerWords.contains($0) }) { return false }
+        if between.count > 6 { return false }
         if standaloneCues.contains(words[verbIndex]) { return true }
-        guard let selfIndex = words[..<verbIndex].lastIndex(where: { selfMarkers.contains($0) }) else {
+        let isSelfMarker = { (index: Int) -> Bool in
+            let word = words[index]
+            if selfPronouns.contains(word) { return true }
+            // `this paper`, `the present work`; `prior work` and `their study` are someone else's.
+            return selfNouns.contains(word) && index > 0 && (words[index - 1] == "this" || words[index - 1] == "present")
+        }
+        guard let selfIndex = words[..<verbIndex].indices.last(where: isSelfMarker) else {
             // `This paper proposes …`, `Here, we …` and `In this work …` all leave a marker; a
             // sentence without one describes someone else's work.
             return false
@@ -132,9 +271,8 @@ enum AbstractClaims {
         "call", "calls", "called", "name", "names", "named", "term", "terms", "termed", "dub",
     ]
     private static let standaloneCues: Set<String> = ["dubbed", "coined"]
-    private static let selfMarkers: Set<String> = [
-        "we", "our", "us", "paper", "work", "study", "article", "letter", "here", "herein",
-    ]
+    private static let selfPronouns: Set<String> = ["we", "our", "us", "here", "herein"]
+    private static let selfNouns: Set<String> = ["paper", "work", "study", "article", "letter", "manuscript"]
     private static let usageVerbs: Set<String> = [
         "use", "uses", "using", "used", "adopt", "adopts", "adopting", "employ", "employs", "employing", "apply",
         "applies", "applying", "leverage", "leverages", "leveraging", "combine", "combines", "combining", "extend",
@@ -145,14 +283,17 @@ enum AbstractClaims {
         "benchmark", "benchmarks", "replace", "replaces", "unlike", "like", "existing", "standard", "popular",
         "conventional", "widely", "prior", "previous", "original", "vanilla", "classic", "classical",
     ]
-    private static let blockingWords: Set<String> = [
-        "of", "on", "in", "to", "for", "from", "by", "with", "via", "into", "within", "against", "versus", "vs",
-        "than", "over", "upon", "such", "including", "and", "or", "based", "as",
+    private static let fillerWords: Set<String> = [
+        "a", "an", "the", "novel", "new", "simple", "general", "generic", "unified", "efficient", "effective",
+        "lightweight", "scalable", "principled", "first", "our", "robust", "powerful", "flexible", "fast", "practical",
+        "called", "named", "dubbed", "termed", "coined", "which", "we", "call", "name", "dub", "term", "method",
+        "approach", "framework", "model", "technique", "algorithm", "architecture", "system", "scheme", "paradigm",
+        "strategy", "mechanism", "module", "network",
     ]
 
     // MARK: - `We introduce LLM-Pruner, a …`
 
-    private static func introduction(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Claim? {
+    private static func introduction(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (name: String, shape: NameRules.Shape)? {
         guard start + 3 < bytes.count, bytes[start + 1] == UInt8(ascii: "e"), bytes[start + 2] == 0x20 else { return nil }
         if let previous = UTF8Text.scalar(before: start, in: bytes), UTF8Text.isWord(previous) { return nil }
         var cursor = start + 3
@@ -178,7 +319,7 @@ enum AbstractClaims {
         }
         let name = nameTokens.joined(separator: " ")
         guard let shape = NameRules.shape(of: name) else { return nil }
-        return Claim(name: name, shape: shape)
+        return (name, shape)
     }
 
     private static let introductionVerbs: Set<String> = [
@@ -236,7 +377,18 @@ enum AbstractClaims {
         {
             return false
         }
-        return true
+        // `Gaussian Atlas`, `the Shape Atlas`: a capitalised word before it makes a compound
+        // name of its own (a sentence-initial `The` does not count).
+        var wordEnd = start
+        while wordEnd > 0 && (bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x0A) { wordEnd -= 1 }
+        guard wordEnd < start else { return true }
+        var wordStart = wordEnd
+        while let previous = UTF8Text.scalar(before: wordStart, in: bytes), UTF8Text.isLetter(previous) {
+            wordStart -= UTF8.width(previous)
+        }
+        guard wordStart < wordEnd, let first = UTF8Text.scalar(at: wordStart, in: bytes)?.scalar, UTF8Text.isUpper(first)
+        else { return true }
+        return startsSentence(at: wordStart, in: bytes)
     }
 
     /// Whether `name` occurs in `bytes` as a whole word used as a name; backs plain-word claims.
@@ -276,11 +428,33 @@ enum NameBoundary {
                 (next, length) = (after.scalar, after.length + 1)
             }
             if UTF8Text.isWord(next) || rightJoiners.contains(next) { return false }
+            if next == "-" && !isModifierOrVersion(after: end + length, in: bytes) { return false }
             if next == ".", let after = UTF8Text.scalar(at: end + length, in: bytes)?.scalar, UTF8Text.isWord(after) {
                 return false
             }
         }
         return true
+    }
+
+    /// What may follow `NAME-`: a lower-case modifier (`LoRA-based`, `LLaVA-style`) or a version
+    /// or size (`HAWQ-V2`, `GPT-4`, `ViT-B`, `Llama-3.1`, `T5-XL`). A capitalised word makes another
+    /// name (`ARC-AGI`, `LLaVA-Med`), which is not a reference to the first.
+    static func isModifierOrVersion(after start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = start
+        while end < bytes.count, let (scalar, length) = UTF8Text.scalar(at: end, in: bytes),
+            UTF8Text.isWord(scalar) || (scalar == "." && end + 1 < bytes.count && bytes[end + 1] >= 0x30 && bytes[end + 1] <= 0x39)
+        {
+            end += length
+        }
+        let token = Array(UTF8Text.string(bytes, from: start, to: end).unicodeScalars)
+        guard let first = token.first else { return true }
+        if UTF8Text.isLower(first) && first != "v" { return true }
+        let body = (first == "v" || first == "V") && token.count > 1 && UTF8Text.isDigit(token[1]) ? token.dropFirst() : token[...]
+        if let lead = body.first, UTF8Text.isDigit(lead) { return body.allSatisfy { UTF8Text.isDigit($0) || $0 == "." || UTF8Text.isLetter($0) } }
+        // `B`, `L`, `XL`, `XXL`: sizes.
+        let letters = body.prefix { UTF8Text.isUpper($0) }
+        return letters.count <= 3 && body.dropFirst(letters.count).allSatisfy(UTF8Text.isDigit)
+            && (letters.count < 3 || letters.allSatisfy { $0 == "X" || $0 == "L" })
     }
 
     private static let leftJoiners: Set<Unicode.Scalar> = ["/", "_", "-", "@", ".", "\\", "#", "$", "&", "+", "="]

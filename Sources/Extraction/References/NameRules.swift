@@ -22,6 +22,12 @@ public enum NameRules {
 
     /// The shape of `name`, or nil when it can never be a name.
     public static func shape(of name: String) -> Shape? {
+        if let decided = asciiShape(of: name) { return decided }
+        return scalarShape(of: name)
+    }
+
+    /// The general path of `shape(of:)`, for any script; tests hold the ASCII path to it.
+    static func scalarShape(of name: String) -> Shape? {
         let scalars = Array(name.unicodeScalars)
         guard scalars.count >= minimumLength, scalars.count <= maximumLength else { return nil }
         guard let first = scalars.first, let last = scalars.last else { return nil }
@@ -50,6 +56,86 @@ public enum NameRules {
         return .distinctive
     }
 
+    /// The same rules as `shape(of:)` read straight off the bytes of an ASCII name (the common
+    /// case); `.none` defers non-ASCII names to the general path.
+    private static func asciiShape(of name: String) -> Shape?? {
+        let utf8 = name.utf8
+        guard utf8.count >= minimumLength, utf8.count <= maximumLength else {
+            return utf8.contains(where: { $0 >= 0x80 }) ? .none : .some(nil)
+        }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Shape?? in
+            guard let first = bytes.first, let last = bytes.last else { return .some(nil) }
+            if first == 0x20 || last == 0x20 || last == UInt8(ascii: "-") || last == UInt8(ascii: ".")
+                || last == UInt8(ascii: ",")
+            {
+                return .some(nil)
+            }
+            var words = 0
+            var distinctiveWords = 0
+            var plainWords = 0
+            var letters = 0
+            // Per-word state.
+            var wordLetters = 0
+            var wordFirstUpper = false
+            var wordInnerUpper = false
+            var wordDigit = false
+            var wordSymbol = false
+            var wordLength = 0
+            func endWord() -> Bool {
+                guard wordLength > 0 else { return false }
+                words += 1
+                if wordInnerUpper || wordDigit {
+                    distinctiveWords += 1
+                } else if wordLetters == 0 {
+                    return false
+                } else if wordFirstUpper {
+                    if wordSymbol { distinctiveWords += 1 } else { plainWords += 1 }
+                } else if wordSymbol {
+                    distinctiveWords += 1
+                } else {
+                    return false
+                }
+                wordLetters = 0
+                wordFirstUpper = false
+                wordInnerUpper = false
+                wordDigit = false
+                wordSymbol = false
+                wordLength = 0
+                return true
+            }
+            for byte in bytes {
+                if byte >= 0x80 { return .none }
+                if byte == 0x20 {
+                    guard endWord() else { return .some(nil) }
+                    continue
+                }
+                if byte < 0x20 || asciiForbidden.contains(byte) { return .some(nil) }
+                wordLength += 1
+                switch byte {
+                case 0x41...0x5A:
+                    letters += 1
+                    wordLetters += 1
+                    if wordLetters == 1 { wordFirstUpper = true } else { wordInnerUpper = true }
+                case 0x61...0x7A:
+                    letters += 1
+                    wordLetters += 1
+                case 0x30...0x39:
+                    wordDigit = true
+                case UInt8(ascii: "-"), UInt8(ascii: "'"):
+                    // A hyphen alone makes no word distinctive (`Co-training`), as in `wordShape`.
+                    break
+                default:
+                    wordSymbol = true
+                }
+            }
+            guard endWord(), letters > 0, words <= maximumWords, !isStopListed(name) else { return .some(nil) }
+            if words == 1 { return distinctiveWords == 1 ? .some(.distinctive) : .some(.plainWord) }
+            return distinctiveWords > 0 && distinctiveWords + plainWords == words ? .some(.distinctive) : .some(nil)
+        } ?? .none
+    }
+
+    private static let asciiForbidden: Set<UInt8> = Set("$\\{}\"`|<>^~:;".utf8)
+
     private enum WordShape { case distinctive, capitalised, lowercase, other }
 
     private static func wordShape(_ word: [Unicode.Scalar]) -> WordShape {
@@ -72,9 +158,9 @@ public enum NameRules {
         if innerUpper || hasDigit { return .distinctive }
         if letters == 0 { return .other }
         if firstIsUpper {
-            // `(α,β)-Net` counts as distinctive through its symbols; a bare `Adam` is a word.
-            let allLettersOrApostrophe = word.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "’" }
-            return allLettersOrApostrophe ? .capitalised : .distinctive
+            // `(α,β)-Net` counts as distinctive through its symbols; `Adam` or `Co-training` is a word.
+            let plain = word.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "’" || $0 == "-" }
+            return plain ? .capitalised : .distinctive
         }
         let symbolic = word.contains { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" }
         return symbolic ? .distinctive : .lowercase
@@ -85,10 +171,27 @@ public enum NameRules {
         "$", "\\", "{", "}", "\"", "“", "”", "`", "|", "<", ">", "^", "~", ":", ";", "\u{FFFD}",
     ]
 
+    /// All capitals (`BERT`, `HAWQ-V2`, `3DGS`): the kind of name that is also an abbreviation
+    /// of a common term somewhere, so only a title can claim it.
+    public static func isAcronym(_ name: String) -> Bool {
+        var letters = 0
+        for scalar in name.unicodeScalars where UTF8Text.isLetter(scalar) {
+            if UTF8Text.isLower(scalar) { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
     /// The name a title claims: the short text before its first colon (`LoRA: Low-Rank …`).
     public static func titleName(_ title: String) -> (name: String, shape: Shape)? {
+        // Cheap rejection first: most titles have no colon close enough to the start.
+        guard let colonByte = title.utf8.prefix(4 * maximumLength + 8).firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }),
+            title.utf8.distance(from: title.utf8.startIndex, to: colonByte) <= 4 * maximumLength
+        else { return nil }
         guard let colon = title.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let prefix = collapsingSpaces(String(title.unicodeScalars[..<colon]))
+        let raw = String(title.unicodeScalars[..<colon])
+        let prefix = raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) || raw.contains("  ")
+            || raw.first == " " || raw.last == " " ? collapsingSpaces(raw) : raw
         guard !prefix.isEmpty, let shape = shape(of: prefix) else { return nil }
         return (prefix, shape)
     }

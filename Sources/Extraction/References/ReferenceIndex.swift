@@ -89,6 +89,7 @@ public struct ReferenceIndex: Sendable {
         /// 2: the title starts with the name; 1: the abstract introduces it.
         var tier: Int
         var shape: NameRules.Shape
+        var expansion: String?
     }
 
     public private(set) var papers: [Paper] = []
@@ -120,6 +121,17 @@ public struct ReferenceIndex: Sendable {
         key: String, arxivID: String?, doi: String?, title: String, abstract: UnsafeBufferPointer<UInt8>,
         authors: [String], authorCount: Int?, date: String?, mergingDuplicates: Bool = true
     ) -> Int {
+        add(
+            key: key, arxivID: arxivID, doi: doi, title: title, claims: PaperClaims(title: title, abstract: abstract),
+            authors: authors, authorCount: authorCount, date: date, mergingDuplicates: mergingDuplicates)
+    }
+
+    /// Adds one paper whose claims were computed beforehand (possibly on another thread).
+    @discardableResult
+    public mutating func add(
+        key: String, arxivID: String?, doi: String?, title: String, claims paperClaims: PaperClaims,
+        authors: [String], authorCount: Int?, date: String?, mergingDuplicates: Bool = true
+    ) -> Int {
         let titleKey = mergingDuplicates ? PaperIdentity.normalizedTitle(title) : ""
         let paper = Paper(
             key: key, arxivID: arxivID, doi: doi?.lowercased(), title: title, date: date,
@@ -149,15 +161,9 @@ public struct ReferenceIndex: Sendable {
         indexByKey[key] = index
         if !titleKey.isEmpty, indexByTitleKey[titleKey] == nil { indexByTitleKey[titleKey] = index }
 
-        if let (name, shape) = NameRules.titleName(title) {
-            // A capitalised word before a colon is as often a topic (`Position:`, `Survey:`) as a
-            // name; it counts only when the paper's own abstract uses it as a name.
-            if shape == .distinctive || AbstractClaims.usesPlainWord(Array(name.utf8), in: abstract) {
-                claims.append(Claim(name: name, paper: index, tier: 2, shape: shape))
-            }
-        }
-        for claim in AbstractClaims.claims(in: abstract) {
-            claims.append(Claim(name: claim.name, paper: index, tier: 1, shape: claim.shape))
+        for claim in paperClaims.claims {
+            claims.append(Claim(
+                name: claim.name, paper: index, tier: claim.tier, shape: claim.shape, expansion: claim.expansion))
         }
         return index
     }
@@ -170,6 +176,153 @@ public struct ReferenceIndex: Sendable {
     /// Freezes the index into a matcher. Costs one pass over the claims and titles.
     public func compiled() -> ReferenceMatcher {
         ReferenceMatcher(index: self, indexByKey: indexByKey, indexByTitleKey: indexByTitleKey)
+    }
+}
+
+/// What one abstract holds, between `ReferenceScanner.collect` and `ReferenceMatcher.resolve`.
+public struct AbstractScan: Sendable {
+    struct NameOccurrence: Sendable {
+        var pattern: Int32
+        var start: Int
+        var end: Int
+        var text: String
+        /// When written as `Long Form (NAME)`: the long form, normalised.
+        var definedAs: String?
+    }
+
+    /// Title and author–year references, final, in text order.
+    var fixed: [ReferenceHit] = []
+    /// Every occurrence of a dictionary name, overlapping ones included.
+    var names: [NameOccurrence] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { fixed.isEmpty && names.isEmpty }
+
+    /// The distinct dictionary names the abstract uses, for `ReferenceMatcher.pruningEstablishedNames`.
+    public var usedNames: [Int32] { Set(names.map(\.pattern)).sorted() }
+}
+
+extension ReferenceMatcher {
+    /// The second half of `ReferenceScanner.scan`: chooses names (leftmost-longest among the
+    /// names still in the dictionary, so a pruned `HAWQ-V2` no longer hides `HAWQ`), drops those
+    /// inside a title or citation, and resolves them to their claimant.
+    public func resolve(_ scan: AbstractScan, citing: Int?) -> [ReferenceHit] {
+        guard !scan.names.isEmpty else { return scan.fixed }
+        var hits = scan.fixed
+        // An abstract that spells a name out its own way (`multi-head self-attention (MSA)`) means
+        // its own thing by it, not the claimant's (`Multi-Scale Attention`).
+        var ownMeaning = Set<Int32>()
+        for occurrence in scan.names {
+            guard let definedAs = occurrence.definedAs else { continue }
+            if names[Int(occurrence.pattern)].expansion != definedAs { ownMeaning.insert(occurrence.pattern) }
+        }
+        let candidates = scan.names.filter { !pruned[Int($0.pattern)] }.sorted {
+            ($0.start, $1.end) < ($1.start, $0.end)
+        }
+        var lastEnd = -1
+        for occurrence in candidates where occurrence.start >= lastEnd {
+            lastEnd = occurrence.end
+            if scan.fixed.contains(where: { occurrence.start < $0.end && $0.start < occurrence.end }) { continue }
+            let entry = names[Int(occurrence.pattern)]
+            if let citing, entry.claimants.contains(Int32(citing)) { continue }
+            if ownMeaning.contains(occurrence.pattern) { continue }
+            var cited: Int?
+            if entry.owner >= 0 {
+                let owner = Int(entry.owner)
+                if isAnachronistic(citing: citing, cited: owner) { continue }
+                cited = owner
+            }
+            hits.append(ReferenceHit(
+                rule: .name, start: occurrence.start, end: occurrence.end, text: occurrence.text, cited: cited,
+                citedText: entry.name))
+        }
+        return hits.sorted { ($0.start, $0.rule) < ($1.start, $1.rule) }
+    }
+
+    /// A name is established, and claimed by none of its claimants, when at least this many
+    /// other papers dated no later than the earliest claimant already use it: a paper that
+    /// writes `we introduce Mamba, a selective state-space model` or defines `Contrastive
+    /// Language-Image Pre-training (CLIP)` did not coin the name.
+    public static let establishedNameUsers = 2
+
+    /// A copy without the names that `uses` show to be established. `uses` lists, per citing
+    /// paper (an index), the distinct names its abstract uses (`AbstractScan.usedNames`).
+    public func pruningEstablishedNames(uses: [(citing: Int, names: [Int32])]) -> ReferenceMatcher {
+        var earliestClaim = [Int32](repeating: Int32.min, count: names.count)
+        for (pattern, entry) in names.enumerated() {
+            let claimDays = entry.claimants.map { days[Int($0)] }
+            // Without a date for every claimant there is no telling what came first: keep the name.
+            earliestClaim[pattern] = claimDays.contains(Int32.min) ? Int32.min : claimDays.min() ?? Int32.min
+        }
+        var priorUsers = [Int](repeating: 0, count: names.count)
+        for (citing, used) in uses {
+            let day = days[citing]
+            guard day != Int32.min else { continue }
+            for pattern in used where day <= earliestClaim[Int(pattern)] {
+                if !names[Int(pattern)].claimants.contains(Int32(citing)) { priorUsers[Int(pattern)] += 1 }
+            }
+        }
+        var copy = self
+        for pattern in names.indices where priorUsers[pattern] >= Self.establishedNameUsers {
+            copy.pruned[pattern] = true
+        }
+        return copy
+    }
+
+    /// `pruningEstablishedNames(uses:)` with the uses found in `records`' abstracts; for
+    /// callers that hold every record (the `extract` command).
+    public func pruningEstablishedNames(in records: [PaperRecord]) -> ReferenceMatcher {
+        var scanner = scanner()
+        var uses: [(citing: Int, names: [Int32])] = []
+        for record in records {
+            guard let citing = index(ofKey: record.id) else { continue }
+            let used = UTF8Text.withBytes(record.abstract) { scanner.collect($0, citing: citing).usedNames }
+            if !used.isEmpty { uses.append((citing, used)) }
+        }
+        return pruningEstablishedNames(uses: uses)
+    }
+}
+
+/// The names one paper claims, from its own title and abstract only, so that many papers can
+/// be examined in parallel before they are added to an index.
+public struct PaperClaims: Sendable, Hashable {
+    struct Named: Sendable, Hashable {
+        var name: String
+        var tier: Int
+        var shape: NameRules.Shape
+        /// What the name stands for (normalised words), when the paper says.
+        var expansion: String?
+    }
+
+    var claims: [Named] = []
+
+    public init(title: String, abstract: UnsafeBufferPointer<UInt8>) {
+        if let (name, shape) = NameRules.titleName(title) {
+            // A capitalised word before a colon is as often a topic (`Position:`, `Survey:`) as a
+            // name; it counts only when the paper's own abstract uses it as a name.
+            if shape == .distinctive || AbstractClaims.usesPlainWord(Array(name.utf8), in: abstract) {
+                let expansion = AbstractClaims.titleExpansion(name: name, title: title)
+                    ?? AbstractClaims.definitions(in: abstract).first { $0.name == name }?.expansion
+                claims.append(Named(name: name, tier: 2, shape: shape, expansion: expansion))
+            }
+        }
+        for claim in AbstractClaims.claims(in: abstract) {
+            claims.append(Named(name: claim.name, tier: 1, shape: claim.shape, expansion: claim.expansion))
+        }
+    }
+
+    /// The claimed names, for display.
+    public var names: [String] { claims.map(\.name) }
+}
+
+extension ReferenceMatcher.AuthorYearGroup {
+    fileprivate mutating func add(_ id: Int32, _ paper: ReferenceIndex.Paper) {
+        all.add(id)
+        if paper.authorCount == 1 { single.add(id) }
+        if paper.authorCount >= 2 { several.add(id) }
+        if paper.authorCount == 2 { pair.add(id) }
+        if paper.authorCount >= 3 { threeOrMore.add(id) }
     }
 }
 
@@ -213,25 +366,56 @@ public struct ReferenceMatcher: Sendable {
         var owner: Int32
         /// Every claimant (one unless ambiguous): a claimant's own use is never a reference.
         var claimants: [Int32]
+        /// What the owner says the name stands for, when it says.
+        var expansion: String?
         var plainWord: Bool
         var firstIsWord: Bool
         var lastIsWord: Bool
         var lastIsUpper: Bool
     }
 
-    struct AuthorYearKey: Hashable, Sendable {
-        var surname: String
-        var year: Int
+    /// Hash of (first surname, year) or (first surname, second surname, year). A collision can
+    /// only merge two groups; every candidate is checked against the citation before linking.
+    static func authorYearKey(_ surname: String, _ year: Int, second: String? = nil) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in surname.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if let second {
+            hash = (hash ^ 0xff) &* 0x0000_0100_0000_01b3
+            for byte in second.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return (hash ^ UInt64(year)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// How many papers fall in a set, and the first of them: resolution only ever needs to know
+    /// whether exactly one fits, so common surnames cost O(1) however many papers they have.
+    struct Tally: Sendable {
+        var count = 0
+        var first: Int32 = -1
+
+        mutating func add(_ paper: Int32) {
+            if count == 0 { first = paper }
+            count += 1
+        }
+    }
+
+    /// Papers of one first-author surname and year, by the author-list shape a citation implies.
+    struct AuthorYearGroup: Sendable {
+        var all = Tally()
+        var single = Tally()
+        var several = Tally()
+        var pair = Tally()
+        var threeOrMore = Tally()
     }
 
     public let papers: [ReferenceIndex.Paper]
-    /// Names several papers claim, sorted by name.
-    public let ambiguousNames: [AmbiguousName]
     let names: [NameEntry]
+    /// Names found to be established (see `pruningEstablishedNames`): still matched, so that
+    /// they are counted, but never chosen.
+    var pruned: [Bool]
     let automaton: AhoCorasick
     let titles: TitleIndex
-    let byAuthorYear: [AuthorYearKey: [Int32]]
-    let byArxiv: [String: Int32]
+    let byAuthorYear: [UInt64: AuthorYearGroup]
+    let byAuthorPairYear: [UInt64: AuthorYearGroup]
     let byDOI: [String: Int32]
     let indexByKey: [String: Int]
     let indexByTitleKey: [String: Int]
@@ -241,12 +425,22 @@ public struct ReferenceMatcher: Sendable {
     /// the slack absorbs listing versus publication dates.
     static let chronologySlackDays: Int32 = 93
 
-    /// Number of distinct names in the dictionary (ambiguous ones included).
-    public var nameCount: Int { names.count }
+    /// Number of distinct names in the dictionary (ambiguous ones included, pruned ones not).
+    public var nameCount: Int { pruned.lazy.filter { !$0 }.count }
     /// Every name in the dictionary, sorted by name.
     public var claimedNames: [ClaimedName] {
-        names.map { ClaimedName(name: $0.name, claimants: $0.claimants.map(Int.init).sorted()) }
+        names.indices.filter { !pruned[$0] }.map {
+            ClaimedName(name: names[$0].name, claimants: names[$0].claimants.map(Int.init).sorted())
+        }
     }
+    /// Names several papers claim, sorted by name.
+    public var ambiguousNames: [AmbiguousName] {
+        claimedNames.filter(\.isAmbiguous).map { claimed in
+            AmbiguousName(name: claimed.name, claimants: claimed.claimants.map { papers[$0].key }.sorted())
+        }
+    }
+    /// Names dropped as established, sorted.
+    public var establishedNames: [String] { names.indices.filter { pruned[$0] }.map { names[$0].name } }
     public var automatonNodes: Int { automaton.nodeCount }
 
     init(index: ReferenceIndex, indexByKey: [String: Int], indexByTitleKey: [String: Int]) {
@@ -255,72 +449,83 @@ public struct ReferenceMatcher: Sendable {
         self.indexByTitleKey = indexByTitleKey
 
         // Each name goes to the papers with its strongest claim; more than one is ambiguous.
-        var byName: [String: (tier: Int, papers: [Int], shape: NameRules.Shape)] = [:]
+        var byName: [String: (tier: Int, papers: [Int], shape: NameRules.Shape, expansion: String?)] = [:]
         for claim in index.claims {
             if let current = byName[claim.name] {
                 if claim.tier > current.tier {
-                    byName[claim.name] = (claim.tier, [claim.paper], claim.shape)
+                    byName[claim.name] = (claim.tier, [claim.paper], claim.shape, claim.expansion)
                 } else if claim.tier == current.tier, !current.papers.contains(claim.paper) {
-                    byName[claim.name] = (current.tier, current.papers + [claim.paper], current.shape)
+                    byName[claim.name] = (current.tier, current.papers + [claim.paper], current.shape, nil)
+                } else if claim.tier == current.tier, current.papers == [claim.paper], current.expansion == nil {
+                    byName[claim.name]?.expansion = claim.expansion
                 }
             } else {
-                byName[claim.name] = (claim.tier, [claim.paper], claim.shape)
+                byName[claim.name] = (claim.tier, [claim.paper], claim.shape, claim.expansion)
             }
         }
         var names: [NameEntry] = []
-        var ambiguous: [AmbiguousName] = []
         for name in byName.keys.sorted() {
             guard let claim = byName[name] else { continue }
             let scalars = name.unicodeScalars
             names.append(NameEntry(
                 name: name, owner: claim.papers.count == 1 ? Int32(claim.papers[0]) : -1,
-                claimants: claim.papers.map { Int32($0) },
+                claimants: claim.papers.map { Int32($0) }, expansion: claim.expansion,
                 plainWord: claim.shape == .plainWord,
                 firstIsWord: scalars.first.map(UTF8Text.isWord) ?? false,
                 lastIsWord: scalars.last.map(UTF8Text.isWord) ?? false,
                 lastIsUpper: scalars.last.map(UTF8Text.isUpper) ?? false))
-            if claim.papers.count > 1 {
-                ambiguous.append(AmbiguousName(name: name, claimants: claim.papers.map { index.papers[$0].key }.sorted()))
-            }
         }
         self.names = names
-        ambiguousNames = ambiguous
+        pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))
         titles = TitleIndex(titles: index.papers.enumerated().map { ($0.offset, $0.element.title) })
 
-        var byAuthorYear: [AuthorYearKey: [Int32]] = [:]
-        var byArxiv: [String: Int32] = [:]
+        var byAuthorYear: [UInt64: AuthorYearGroup] = [:]
+        var byAuthorPairYear: [UInt64: AuthorYearGroup] = [:]
         var byDOI: [String: Int32] = [:]
         var days: [Int32] = []
         days.reserveCapacity(index.papers.count)
         for (offset, paper) in index.papers.enumerated() {
             let year = paper.date.flatMap(Self.year)
             if let surname = paper.firstAuthorKey, let year {
-                byAuthorYear[AuthorYearKey(surname: surname, year: year), default: []].append(Int32(offset))
+                let id = Int32(offset)
+                byAuthorYear[Self.authorYearKey(surname, year), default: AuthorYearGroup()].add(id, paper)
+                if let second = paper.secondAuthorKey {
+                    byAuthorPairYear[Self.authorYearKey(surname, year, second: second), default: AuthorYearGroup()]
+                        .add(id, paper)
+                }
             }
-            if let arxiv = paper.arxivID, byArxiv[arxiv] == nil { byArxiv[arxiv] = Int32(offset) }
             if let doi = paper.doi, byDOI[doi] == nil { byDOI[doi] = Int32(offset) }
             days.append(paper.date.flatMap(Self.dayNumber) ?? Int32.min)
         }
         self.byAuthorYear = byAuthorYear
-        self.byArxiv = byArxiv
+        self.byAuthorPairYear = byAuthorPairYear
         self.byDOI = byDOI
         self.days = days
     }
 
     static func year(_ date: String) -> Int? {
-        let digits = date.utf8.prefix(4)
-        guard digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        number(date.utf8, from: 0, digits: 4)
     }
 
-    /// A monotone day count for `YYYY-MM-DD` (months as 31 days: only differences matter).
+    /// A monotone day count for `YYYY-MM-DD` (months as 31 days: only differences matter);
+    /// a missing month or day counts as the first.
     static func dayNumber(_ date: String) -> Int32? {
-        let parts = date.split(separator: "-")
-        guard let year = year(date) else { return nil }
-        let month = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
-        let day = parts.count > 2 ? Int(parts[2].prefix(2)) ?? 1 : 1
+        let utf8 = date.utf8
+        guard let year = number(utf8, from: 0, digits: 4) else { return nil }
+        let month = number(utf8, from: 5, digits: 2) ?? 1
+        let day = number(utf8, from: 8, digits: 2) ?? 1
         return Int32(year * 372 + (month - 1) * 31 + (day - 1))
+    }
+
+    private static func number(_ utf8: String.UTF8View, from offset: Int, digits: Int) -> Int? {
+        guard utf8.count >= offset + digits else { return nil }
+        var value = 0
+        for byte in utf8.dropFirst(offset).prefix(digits) {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// The index of the paper with this `PaperRecord.id` (or normalized title).
@@ -367,18 +572,24 @@ public struct ReferenceMatcher: Sendable {
     public func paperIndex(forTarget target: String) -> Int? {
         let lower = target.lowercased()
         if lower.hasPrefix("arxiv:") {
-            return PaperIdentity.normalizedArxivID(String(target.dropFirst(6))).flatMap { byArxiv[$0] }.map(Int.init)
+            return PaperIdentity.normalizedArxivID(String(target.dropFirst(6))).flatMap(paperIndex(arxivID:))
         }
         if lower.hasPrefix("doi:") {
             let doi = String(lower.dropFirst(4))
             let arxivPrefix = "10.48550/arxiv."
             if doi.hasPrefix(arxivPrefix) {
                 let id = String(target.dropFirst(4 + arxivPrefix.count))
-                if let found = PaperIdentity.normalizedArxivID(id).flatMap({ byArxiv[$0] }) { return Int(found) }
+                if let found = PaperIdentity.normalizedArxivID(id).flatMap(paperIndex(arxivID:)) { return found }
             }
             return byDOI[doi].map(Int.init)
         }
         return nil
+    }
+
+    /// A paper with an arXiv id has that id as its key, so the key index finds it.
+    private func paperIndex(arxivID: String) -> Int? {
+        guard let found = indexByKey[arxivID], papers[found].arxivID == arxivID else { return nil }
+        return found
     }
 
     func isAnachronistic(citing: Int?, cited: Int) -> Bool {
@@ -395,6 +606,7 @@ public struct ReferenceScanner {
     private let matcher: ReferenceMatcher
     private var words: [TitleWord] = []
     private var prefix: [UInt64] = []
+    private var titleStarts: [Int] = []
     private var nameHits: [(pattern: Int32, start: Int32, end: Int32)] = []
 
     init(matcher: ReferenceMatcher) { self.matcher = matcher }
@@ -410,61 +622,114 @@ public struct ReferenceScanner {
     /// References in one abstract's UTF-8, sorted by position. Titles win over author–year
     /// citations, which win over names, where spans overlap.
     public mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?) -> [ReferenceHit] {
+        matcher.resolve(collect(bytes, citing: citing), citing: citing)
+    }
+
+    /// The first half of `scan`: title and author–year references (final), and every
+    /// occurrence of a dictionary name (before names are chosen). Keeping the occurrences lets
+    /// a store count who uses which name across all abstracts, prune established names, and
+    /// then choose names per abstract without reading the text again.
+    public mutating func collect(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?) -> AbstractScan {
         var found: [Found] = []
         scanTitles(bytes, citing: citing, into: &found)
         scanAuthorYear(bytes, citing: citing, into: &found)
-        scanNames(bytes, citing: citing, into: &found)
-        guard !found.isEmpty else { return [] }
+        collectNames(bytes)
+        guard !found.isEmpty || !nameHits.isEmpty else { return AbstractScan() }
 
         var kept: [Found] = []
         for candidate in found {
             let overlaps = kept.contains { candidate.byteStart < $0.byteEnd && $0.byteStart < candidate.byteEnd }
             if !overlaps { kept.append(candidate) }
         }
-        kept.sort { ($0.byteStart, $0.rule) < ($1.byteStart, $1.rule) }
+        // Scalar offsets come from one forward walk, so convert in byte order.
+        var positions: [(byte: Int, slot: Int)] = []
+        for (slot, item) in kept.enumerated() { positions.append((item.byteStart, slot)) }
+        for (slot, hit) in nameHits.enumerated() { positions.append((Int(hit.start), kept.count + slot)) }
+        positions.sort { $0.byte < $1.byte }
+        var starts = [Int](repeating: 0, count: positions.count)
         var cursor = ScalarOffsetCursor(bytes)
-        return kept.map { item in
-            let start = cursor.scalarOffset(ofByte: item.byteStart)
-            let length = UTF8Text.scalarCount(bytes, from: item.byteStart, to: item.byteEnd)
+        for position in positions { starts[position.slot] = cursor.scalarOffset(ofByte: position.byte) }
+
+        var scan = AbstractScan()
+        scan.fixed = kept.enumerated().map { slot, item in
+            let start = starts[slot]
             return ReferenceHit(
-                rule: item.rule, start: start, end: start + length,
+                rule: item.rule, start: start,
+                end: start + UTF8Text.scalarCount(bytes, from: item.byteStart, to: item.byteEnd),
                 text: UTF8Text.string(bytes, from: item.byteStart, to: item.byteEnd), cited: item.cited,
                 citedText: item.citedText)
         }
+        scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
+        scan.names = nameHits.enumerated().map { slot, hit in
+            let start = starts[kept.count + slot]
+            let byteStart = Int(hit.start)
+            let byteEnd = Int(hit.end)
+            var definedAs: String?
+            if byteStart > 0, bytes[byteStart - 1] == UInt8(ascii: "("), byteEnd < bytes.count,
+                bytes[byteEnd] == UInt8(ascii: ")")
+            {
+                definedAs = AbstractClaims.expansion(
+                    of: Array(matcher.names[Int(hit.pattern)].name.unicodeScalars), openingAt: byteStart - 1, in: bytes)
+            }
+            return AbstractScan.NameOccurrence(
+                pattern: hit.pattern, start: start,
+                end: start + UTF8Text.scalarCount(bytes, from: byteStart, to: byteEnd),
+                text: UTF8Text.string(bytes, from: byteStart, to: byteEnd), definedAs: definedAs)
+        }
+        return scan
     }
 
     // MARK: Titles
 
+    /// Titles can only start at a capitalised word, a digit or a quote (see
+    /// `TitleWords.forEachTitleStart`): only there are four words read and hashed, and more
+    /// only when the bloom filter says a title may start with them.
     private mutating func scanTitles(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?, into found: inout [Found]) {
-        guard !matcher.titles.entries.isEmpty else { return }
-        TitleWords.tokenize(bytes, into: &words)
-        guard words.count >= TitleIndex.minimumWords else { return }
-        WordRunHash.prefixes(words, into: &prefix)
-        var index = 0
-        while index + TitleIndex.minimumWords <= words.count {
-            guard let match = matcher.titles.longestMatch(at: index, words: words, prefix: prefix) else {
-                index += 1
-                continue
+        let titles = matcher.titles
+        guard !titles.entries.isEmpty else { return }
+        titleStarts.removeAll(keepingCapacity: true)
+        TitleWords.forEachTitleStart(in: bytes) { titleStarts.append($0) }
+        let minimum = TitleIndex.minimumWords
+        var consumedUntil = 0
+        for start in titleStarts where start >= consumedUntil {
+            words.removeAll(keepingCapacity: true)
+            TitleWords.tokenize(bytes, from: start, maxWords: minimum, appendingTo: &words)
+            guard words.count == minimum else { continue }
+            WordRunHash.prefixes(words, into: &prefix)
+            let firstWords = WordRunHash.run(prefix, from: 0, count: minimum)
+            guard titles.mayStart(firstWords) else { continue }
+            let candidates = titles.candidates(firstWords: firstWords)
+            guard let longest = candidates.first?.wordCount else { continue }
+            if longest > minimum, let last = words.last {
+                TitleWords.tokenize(bytes, from: last.end, maxWords: longest - minimum, appendingTo: &words)
+                WordRunHash.prefixes(words, into: &prefix)
             }
-            let start = words[index].start
-            let end = words[index + match.wordCount - 1].end
+            var match: TitleIndex.Match?
+            for (entryIndex, count) in candidates {
+                if let current = match, count < current.wordCount { break }
+                let entry = titles.entries[Int(entryIndex)]
+                guard count <= words.count, WordRunHash.run(prefix, from: 0, count: count) == entry.hash else { continue }
+                if match == nil {
+                    match = TitleIndex.Match(wordCount: count, papers: [entry.paper], capitals: [entry.capitals])
+                } else if match?.papers.contains(entry.paper) == false {
+                    match?.papers.append(entry.paper)
+                    match?.capitals.append(entry.capitals)
+                }
+            }
+            guard let match else { continue }
+            let end = words[match.wordCount - 1].end
             let papers = match.papers.map(Int.init)
             if let citing, papers.contains(citing) {
-                index += match.wordCount
+                consumedUntil = end
                 continue
             }
             let quoted = Self.isQuoted(start: start, end: end, in: bytes)
             var capitals: UInt64 = 0
-            for offset in 0..<match.wordCount where words[index + offset].capitalised {
-                capitals |= 1 << UInt64(offset)
-            }
+            for offset in 0..<match.wordCount where words[offset].capitalised { capitals |= 1 << UInt64(offset) }
             let caseAccepted =
                 quoted || match.wordCount >= TitleIndex.caseInsensitiveFromWords || match.capitals.contains(capitals)
             let title = matcher.papers[papers[0]].title
-            guard caseAccepted, sameWords(title, start: index, count: match.wordCount, in: bytes) else {
-                index += 1
-                continue
-            }
+            guard caseAccepted, sameWords(title, count: match.wordCount, in: bytes) else { continue }
             if papers.count == 1 {
                 if !matcher.isAnachronistic(citing: citing, cited: papers[0]) {
                     found.append(Found(rule: .title, byteStart: start, byteEnd: end, cited: papers[0], citedText: title))
@@ -472,16 +737,16 @@ public struct ReferenceScanner {
             } else {
                 found.append(Found(rule: .title, byteStart: start, byteEnd: end, cited: nil, citedText: title))
             }
-            index += match.wordCount
+            consumedUntil = end
         }
     }
 
     /// Hashes matched; compare the words themselves so a hash collision can never link.
-    private func sameWords(_ title: String, start: Int, count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func sameWords(_ title: String, count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let expected = TitleWords.lowercasedWords(of: title)
-        guard expected.count == count else { return false }
+        guard expected.count == count, words.count >= count else { return false }
         for offset in 0..<count {
-            let word = words[start + offset]
+            let word = words[offset]
             if UTF8Text.string(bytes, from: word.start, to: word.end).lowercased() != expected[offset] { return false }
         }
         return true
@@ -506,51 +771,59 @@ public struct ReferenceScanner {
 
     private func scanAuthorYear(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?, into found: inout [Found]) {
         for citation in AuthorYearParser.citations(in: bytes) {
-            let key = ReferenceMatcher.AuthorYearKey(
-                surname: SurnameKey.ofCitation(citation.firstSurname), year: citation.year)
-            let sameSurnameAndYear = (matcher.byAuthorYear[key] ?? []).map(Int.init)
-            var candidates = sameSurnameAndYear.filter { Self.fits(citation, matcher.papers[$0]) }
-            if candidates.isEmpty {
-                // Authors cite loosely (`[Kingma 2014]` for a two-author paper); fall back to surname
-                // and year alone, but never against an explicitly different second author.
-                candidates = sameSurnameAndYear.filter { Self.allows(citation, matcher.papers[$0]) }
+            let (tally, contains) = candidates(for: citation)
+            var cited: Int?
+            if let citing, contains(matcher.papers[citing]) {
+                // Self-citation, or the authors' own namesake paper of the same year: no link.
+                if tally.count == 1 { continue }
+            } else if tally.count == 1, contains(matcher.papers[Int(tally.first)]) {
+                cited = Int(tally.first)
             }
-            if let citing, candidates.contains(citing) {
-                // Self-citation, or a namesake of the authors in the same year: neither is a link.
-                if candidates.count == 1 { continue }
-            }
-            let others = candidates.filter { $0 != citing }
-            if others.count == 1 && !candidates.contains(where: { $0 == citing }) {
-                found.append(Found(
-                    rule: .authorYear, byteStart: citation.byteStart, byteEnd: citation.byteEnd, cited: others[0],
-                    citedText: citation.citedText))
-            } else if !citation.isWeak {
-                found.append(Found(
-                    rule: .authorYear, byteStart: citation.byteStart, byteEnd: citation.byteEnd, cited: nil,
-                    citedText: citation.citedText))
-            }
+            if cited == nil && citation.isWeak { continue }
+            found.append(Found(
+                rule: .authorYear, byteStart: citation.byteStart, byteEnd: citation.byteEnd, cited: cited,
+                citedText: citation.citedText))
         }
     }
 
-    /// Whether the author list a citation implies fits a paper's.
-    static func fits(_ citation: AuthorYearCitation, _ paper: ReferenceIndex.Paper) -> Bool {
-        if let second = citation.secondSurname {
-            guard paper.secondAuthorKey == SurnameKey.ofCitation(second) else { return false }
-            return citation.etAl ? paper.authorCount >= 3 : paper.authorCount == 2
+    /// The papers a citation fits, and a test for membership (to recognise self-citations).
+    /// Fits are judged on the author list first (`X and Y` means two authors, `X et al.` at
+    /// least two, a lone `X` one); when nothing fits that strictly, authors cite loosely
+    /// (`[Kingma 2014]` for a two-author paper), so surname and year alone decide, but never
+    /// against an explicitly different second author.
+    private func candidates(for citation: AuthorYearCitation) -> (ReferenceMatcher.Tally, (ReferenceIndex.Paper) -> Bool) {
+        let surname = SurnameKey.ofCitation(citation.firstSurname)
+        let year = citation.year
+        func sameFirst(_ paper: ReferenceIndex.Paper) -> Bool {
+            paper.firstAuthorKey == surname && paper.date.flatMap(ReferenceMatcher.year) == year
         }
-        return citation.etAl ? paper.authorCount >= 2 : paper.authorCount == 1
-    }
-
-    static func allows(_ citation: AuthorYearCitation, _ paper: ReferenceIndex.Paper) -> Bool {
-        guard let second = citation.secondSurname else { return true }
-        return paper.secondAuthorKey == SurnameKey.ofCitation(second)
+        if let secondName = citation.secondSurname {
+            let second = SurnameKey.ofCitation(secondName)
+            let group = matcher.byAuthorPairYear[ReferenceMatcher.authorYearKey(surname, year, second: second)]
+                ?? ReferenceMatcher.AuthorYearGroup()
+            let strict = citation.etAl ? group.threeOrMore : group.pair
+            if strict.count > 0 {
+                return (strict, { paper in
+                    sameFirst(paper) && paper.secondAuthorKey == second
+                        && (citation.etAl ? paper.authorCount >= 3 : paper.authorCount == 2)
+                })
+            }
+            return (group.all, { sameFirst($0) && $0.secondAuthorKey == second })
+        }
+        let group = matcher.byAuthorYear[ReferenceMatcher.authorYearKey(surname, year)] ?? ReferenceMatcher.AuthorYearGroup()
+        let strict = citation.etAl ? group.several : group.single
+        if strict.count > 0 {
+            return (strict, { sameFirst($0) && (citation.etAl ? $0.authorCount >= 2 : $0.authorCount == 1) })
+        }
+        return (group.all, sameFirst)
     }
 
     // MARK: Names
 
-    private mutating func scanNames(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?, into found: inout [Found]) {
-        guard matcher.automaton.patternCount > 0 else { return }
+    /// Every boundary-valid occurrence of a dictionary name, overlapping ones included.
+    private mutating func collectNames(_ bytes: UnsafeBufferPointer<UInt8>) {
         nameHits.removeAll(keepingCapacity: true)
+        guard matcher.automaton.patternCount > 0 else { return }
         let names = matcher.names
         matcher.automaton.forEachMatch(in: bytes) { pattern, start, end in
             let entry = names[pattern]
@@ -560,24 +833,6 @@ public struct ReferenceScanner {
             else { return }
             if entry.plainWord && !AbstractClaims.isPlainWordUse(start: start, end: end, in: bytes) { return }
             nameHits.append((Int32(pattern), Int32(start), Int32(end)))
-        }
-        guard !nameHits.isEmpty else { return }
-        // Leftmost-longest: `HAWQ-V2` hides the `HAWQ` inside it when both are names.
-        nameHits.sort { ($0.start, $1.end) < ($1.start, $0.end) }
-        var lastEnd: Int32 = -1
-        for hit in nameHits where hit.start >= lastEnd {
-            lastEnd = hit.end
-            let entry = names[Int(hit.pattern)]
-            if let citing, entry.claimants.contains(Int32(citing)) { continue }
-            if entry.owner < 0 {
-                found.append(Found(
-                    rule: .name, byteStart: Int(hit.start), byteEnd: Int(hit.end), cited: nil, citedText: entry.name))
-                continue
-            }
-            let owner = Int(entry.owner)
-            if owner == citing || matcher.isAnachronistic(citing: citing, cited: owner) { continue }
-            found.append(Found(
-                rule: .name, byteStart: Int(hit.start), byteEnd: Int(hit.end), cited: owner, citedText: entry.name))
         }
     }
 }

@@ -45,6 +45,15 @@ enum UTF8Text {
     }
 
     @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
         return scalar.properties.isUppercase
@@ -93,6 +102,34 @@ enum UTF8Text {
         return nil
     }
 
+    /// Calls `body` with the offset of every byte equal to one of `first`…`fourth`, in order,
+    /// testing eight bytes at a time: most bytes of an abstract are none of them.
+    @inline(__always)
+    static func forEachOffset(
+        of first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (Int) -> Void
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= count {
+            let block = SWAR.load(raw, offset)
+            var hits = SWAR.equal(block, first) | SWAR.equal(block, second) | SWAR.equal(block, third)
+                | SWAR.equal(block, fourth)
+            while hits != 0 {
+                body(offset + hits.trailingZeroBitCount >> 3)
+                hits &= hits - 1
+            }
+            offset += 8
+        }
+        while offset < count {
+            let byte = base[offset]
+            if byte == first || byte == second || byte == third || byte == fourth { body(offset) }
+            offset += 1
+        }
+    }
+
     /// Runs `body` over the contiguous UTF-8 of `text`, copying only when the string is not native.
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var text = text
@@ -116,5 +153,32 @@ struct ScalarOffsetCursor {
         scalarOffset += UTF8Text.scalarCount(bytes, from: byteOffset, to: target)
         byteOffset = target
         return scalarOffset
+    }
+}
+
+/// Byte-lane arithmetic on a `UInt64` ("SIMD within a register"): each result has the high bit
+/// of a lane set where the lane qualifies. Plain integer code, which the compiler keeps in
+/// registers (Swift's generic `SIMD16` operators were compiled to per-lane loops here).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let high: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    static func load(_ raw: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Lanes equal to `value`, exactly (no false positives from borrows).
+    @inline(__always)
+    static func equal(_ block: UInt64, _ value: UInt8) -> UInt64 {
+        let difference = block ^ (ones &* UInt64(value))
+        return ~(((difference & ~high) &+ ~high) | difference) & high
+    }
+
+    /// Lanes whose low seven bits are at least `value` (at most 0x80); callers mask out
+    /// lanes with the high bit set when those matter.
+    @inline(__always)
+    static func atLeast(_ block: UInt64, _ value: UInt8) -> UInt64 {
+        ((block & ~high) &+ ones &* UInt64(0x80 - value)) & high
     }
 }

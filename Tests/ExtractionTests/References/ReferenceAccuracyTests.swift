@@ -24,7 +24,7 @@ import Testing
     private static func evaluate() -> (scores: [ReferenceRule: Score], errors: [String]) {
         var index = ReferenceIndex()
         for item in LabelledReferences.all { index.add(item.record) }
-        let matcher = index.compiled()
+        let matcher = index.compiled().pruningEstablishedNames(in: LabelledReferences.all.map(\.record))
         var aliasByKey: [String: String] = [:]
         for item in LabelledReferences.all { aliasByKey[item.record.id] = item.alias }
 
