@@ -113,12 +113,12 @@ enum TitleWords {
             body(start)
         }
         while offset + 8 <= count {
-            let block = SWAR.load(raw, offset)
-            let ascii = ~block & SWAR.high
-            let upper = SWAR.atLeast(block, 0x41) & ~SWAR.atLeast(block, 0x5B)
-            let digit = SWAR.atLeast(block, 0x30) & ~SWAR.atLeast(block, 0x3A)
-            let quote = SWAR.equal(block, 0x22) | SWAR.equal(block, 0x27)
-            let lead = block & (block << 1) & SWAR.high
+            let block = ByteLanes.load(raw, offset)
+            let ascii = ~block & ByteLanes.high
+            let upper = ByteLanes.atLeast(block, 0x41) & ~ByteLanes.atLeast(block, 0x5B)
+            let digit = ByteLanes.atLeast(block, 0x30) & ~ByteLanes.atLeast(block, 0x3A)
+            let quote = ByteLanes.equal(block, 0x22) | ByteLanes.equal(block, 0x27)
+            let lead = block & (block << 1) & ByteLanes.high
             var hits = ((upper | digit) & ascii) | quote | lead
             while hits != 0 {
                 consider(offset + hits.trailingZeroBitCount >> 3)

@@ -114,9 +114,9 @@ enum UTF8Text {
         let raw = UnsafeRawPointer(base)
         var offset = 0
         while offset + 8 <= count {
-            let block = SWAR.load(raw, offset)
-            var hits = SWAR.equal(block, first) | SWAR.equal(block, second) | SWAR.equal(block, third)
-                | SWAR.equal(block, fourth)
+            let block = ByteLanes.load(raw, offset)
+            var hits = ByteLanes.equal(block, first) | ByteLanes.equal(block, second) | ByteLanes.equal(block, third)
+                | ByteLanes.equal(block, fourth)
             while hits != 0 {
                 body(offset + hits.trailingZeroBitCount >> 3)
                 hits &= hits - 1
@@ -159,7 +159,7 @@ struct ScalarOffsetCursor {
 /// Byte-lane arithmetic on a `UInt64` ("SIMD within a register"): each result has the high bit
 /// of a lane set where the lane qualifies. Plain integer code, which the compiler keeps in
 /// registers (Swift's generic `SIMD16` operators were compiled to per-lane loops here).
-enum SWAR {
+enum ByteLanes {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let high: UInt64 = 0x8080_8080_8080_8080
 
