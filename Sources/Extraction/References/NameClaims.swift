@@ -21,14 +21,36 @@ enum AbstractClaims {
         /// The sentence says the authors introduce it, and the acronym names the new thing
         /// rather than qualifying a following noun.
         var isProposal: Bool
+        /// The sentence says the authors introduce it, whatever follows (`we propose a
+        /// Limb-aware Texture Fusion (LTF) module`): the name is theirs even when it is no claim.
+        var isOwn: Bool
     }
 
-    /// Names the abstract claims. An all-capitals acronym (`EMA`, `PID`, `COMET`) is never
-    /// claimed by an abstract, only by a title: abstracts spell out and reuse established
-    /// acronyms all the time, and such names collide across fields.
+    /// What one abstract says about names: the ones it claims, and every name it presents as
+    /// the authors' own (claims included), which its own uses never refer to another paper by.
+    struct Analysis: Hashable {
+        var claims: [Claim] = []
+        var ownNames: [String] = []
+    }
+
+    /// An all-capitals acronym an abstract defines needs at least this many letters to be
+    /// claimed: three-letter acronyms (`PID`, `HAT`, `MSA`) mean something else in every
+    /// field, while `DDPM` or `CLIP` defined with a proposal verb rarely collide. Titles may
+    /// claim shorter ones (`LED: …`); the colon there is a stronger statement.
+    static let minimumDefinedAcronymLetters = 4
+
+    /// Names the abstract claims. A definition counts only with a proposal verb and a self
+    /// marker before it (`we propose Contrastive Language-Image Pre-training (CLIP)`); an
+    /// all-capitals acronym also needs `minimumDefinedAcronymLetters` letters, and is never
+    /// claimed by a bare introduction (`we present MNIST results, …`), which has no long form
+    /// to check it against.
     static func claims(in bytes: UnsafeBufferPointer<UInt8>) -> [Claim] {
+        analyze(bytes).claims
+    }
+
+    static func analyze(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis {
         var definitions: [Definition] = []
-        var introductions: [(name: String, shape: NameRules.Shape)] = []
+        var introductions: [Introduction] = []
         UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "("), in: bytes) {
             index in
             if bytes[index] == UInt8(ascii: "(") {
@@ -39,14 +61,25 @@ enum AbstractClaims {
         }
         func expansion(of name: String) -> String? { definitions.first { $0.name == name }?.expansion }
         var found: [Claim] = []
-        for definition in definitions where definition.isProposal && !NameRules.isAcronym(definition.name) {
+        for definition in definitions where definition.isProposal && isClaimableDefinition(definition.name) {
             found.append(Claim(name: definition.name, shape: definition.shape, expansion: definition.expansion))
         }
-        for (name, shape) in introductions where !NameRules.isAcronym(name) {
-            found.append(Claim(name: name, shape: shape, expansion: expansion(of: name)))
+        for introduction in introductions where introduction.isAppositive && !NameRules.isAcronym(introduction.name) {
+            found.append(Claim(name: introduction.name, shape: introduction.shape, expansion: expansion(of: introduction.name)))
         }
         var seen = Set<String>()
-        return found.filter { seen.insert($0.name).inserted }
+        var analysis = Analysis()
+        analysis.claims = found.filter { seen.insert($0.name).inserted }
+        var own = Set<String>()
+        let ownNames = found.map(\.name) + definitions.filter(\.isOwn).map(\.name) + introductions.map(\.name)
+        analysis.ownNames = ownNames.filter { own.insert($0).inserted }
+        return analysis
+    }
+
+    /// Whether a proposal definition of `name` may claim it (see `minimumDefinedAcronymLetters`).
+    static func isClaimableDefinition(_ name: String) -> Bool {
+        guard NameRules.isAcronym(name) else { return true }
+        return name.unicodeScalars.filter(UTF8Text.isLetter).count >= minimumDefinedAcronymLetters
     }
 
     /// Every `Long Form (NAME)` definition in an abstract.
@@ -61,6 +94,17 @@ enum AbstractClaims {
     /// The normalised long form written before `(` at `open` for the short form `short`, or nil
     /// when the words before it do not spell it out.
     static func expansion(of short: [Unicode.Scalar], openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        longForm(of: short, openingAt: open, in: bytes)?.expansion
+    }
+
+    /// Byte offset where the long form of `short` (before `(` at `open`) begins.
+    static func longFormStart(of short: [Unicode.Scalar], openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        longForm(of: short, openingAt: open, in: bytes)?.start
+    }
+
+    private static func longForm(
+        of short: [Unicode.Scalar], openingAt open: Int, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> (start: Int, expansion: String)? {
         let sentence = sentenceStart(before: open, in: bytes)
         let window = ScalarWindow(bytes, from: sentence, to: open)
         var longText = window.scalars
@@ -72,7 +116,21 @@ enum AbstractClaims {
         guard longWords.count >= 2 || (longWords.first?.count ?? 0) > short.count,
             longWords.count <= min(letterCount + 5, letterCount * 2)
         else { return nil }
-        return normalizedWords(longScalars)
+        return (window.byteOffset(longStart), normalizedWords(longScalars))
+    }
+
+    /// Whether two normalised expansions of one name say the same thing: equal, or one the
+    /// start of the other (`low rank` from a title, `low rank adaptation` from an abstract),
+    /// plurals ignored. A claimant that never spelled its name out shares no meaning.
+    static func sameMeaning(_ claimed: String?, _ defined: String) -> Bool {
+        guard let claimed else { return false }
+        func stems(_ text: String) -> [Substring] {
+            text.split(separator: " ").map { $0.count > 3 && $0.hasSuffix("s") ? $0.dropLast() : $0 }
+        }
+        let a = stems(claimed)
+        let b = stems(defined)
+        let common = min(a.count, b.count)
+        return common > 0 && a.prefix(common) == b.prefix(common)
     }
 
     /// Lower-case letter-and-digit words joined by single spaces: `Low-Rank  Adaptation` and
@@ -135,16 +193,16 @@ enum AbstractClaims {
         guard let shape = NameRules.shape(of: short), shape == .distinctive else { return nil }
         guard let expansion = expansion(of: shortScalars, openingAt: open, in: bytes) else { return nil }
 
-        var isProposal = !modifiesAFollowingNoun(after: close + 1, in: bytes)
-        if isProposal {
-            let sentence = sentenceStart(before: open, in: bytes)
-            let window = ScalarWindow(bytes, from: sentence, to: open)
-            var longText = window.scalars
-            while let last = longText.last, last == " " || last == "\n" { longText.removeLast() }
-            let longStart = schwartzHearstStart(short: shortScalars, long: longText) ?? 0
-            isProposal = proposesBefore(words(in: Array(longText[..<longStart])))
-        }
-        return Definition(name: short, shape: shape, expansion: expansion, isProposal: isProposal)
+        let sentence = sentenceStart(before: open, in: bytes)
+        let window = ScalarWindow(bytes, from: sentence, to: open)
+        var longText = window.scalars
+        while let last = longText.last, last == " " || last == "\n" { longText.removeLast() }
+        let longStart = schwartzHearstStart(short: shortScalars, long: longText) ?? 0
+        let proposed = proposesBefore(words(in: Array(longText[..<longStart])))
+        let qualifies = modifiesAFollowingNoun(after: close + 1, in: bytes)
+        return Definition(
+            name: short, shape: shape, expansion: expansion, isProposal: proposed && !qualifies,
+            isOwn: proposed && !namesSomeoneElsesThing(after: close + 1, in: bytes))
     }
 
     /// Schwartz & Hearst (2003): match the short form's letters right to left in the long form,
@@ -212,6 +270,23 @@ enum AbstractClaims {
         let word = UTF8Text.string(bytes, from: cursor, to: end).lowercased()
         return headNouns.contains(word) || word.hasSuffix("-based") || word.hasSuffix("-style")
     }
+
+    /// `we introduce Low-Rank Adaptation (LoRA) variants`: what follows makes the new thing a
+    /// version of the named one, so the name stays someone else's.
+    static func namesSomeoneElsesThing(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = index
+        while cursor < bytes.count && (bytes[cursor] == 0x20 || bytes[cursor] == 0x0A) { cursor += 1 }
+        var end = cursor
+        while end < bytes.count, let (scalar, length) = UTF8Text.scalar(at: end, in: bytes), UTF8Text.isLetter(scalar) {
+            end += length
+        }
+        return derivativeNouns.contains(UTF8Text.string(bytes, from: cursor, to: end).lowercased())
+    }
+
+    private static let derivativeNouns: Set<String> = [
+        "variant", "variants", "extension", "extensions", "version", "versions", "adaptation", "adaptations",
+        "generalization", "generalisation", "generalizations", "counterpart", "counterparts", "baseline", "baselines",
+    ]
 
     private static let headNouns: Set<String> = {
         let singular = """
@@ -293,7 +368,16 @@ enum AbstractClaims {
 
     // MARK: - `We introduce LLM-Pruner, a …`
 
-    private static func introduction(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (name: String, shape: NameRules.Shape)? {
+    /// `We introduce NAME, a …` (an appositive: a claim) or `we propose NAME (Long Form)` /
+    /// `we propose NAME: …` (the authors' own name, claimed only through the definition rule).
+    struct Introduction: Hashable {
+        var name: String
+        var shape: NameRules.Shape
+        /// Followed by `, a …` / `: …`, the shapes that may claim.
+        var isAppositive: Bool
+    }
+
+    private static func introduction(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Introduction? {
         guard start + 3 < bytes.count, bytes[start + 1] == UInt8(ascii: "e"), bytes[start + 2] == 0x20 else { return nil }
         if let previous = UTF8Text.scalar(before: start, in: bytes), UTF8Text.isWord(previous) { return nil }
         var cursor = start + 3
@@ -310,8 +394,14 @@ enum AbstractClaims {
                 break
             }
             nameTokens.append(token)
+            var peek = cursor
+            if let next = nextToken(from: &peek, in: bytes), next.utf8.first == UInt8(ascii: "(") {
+                delimiter = UInt8(ascii: "(")
+                break
+            }
         }
         guard delimiter != 0, !nameTokens.isEmpty else { return nil }
+        let isAppositive = delimiter != UInt8(ascii: "(")
         if delimiter == UInt8(ascii: ",") {
             var after = cursor
             guard let follower = nextToken(from: &after, in: bytes), appositiveStarts.contains(follower.lowercased())
@@ -319,7 +409,7 @@ enum AbstractClaims {
         }
         let name = nameTokens.joined(separator: " ")
         guard let shape = NameRules.shape(of: name) else { return nil }
-        return (name, shape)
+        return Introduction(name: name, shape: shape, isAppositive: isAppositive)
     }
 
     private static let introductionVerbs: Set<String> = [
@@ -447,18 +537,27 @@ enum NameBoundary {
             end += length
         }
         let token = Array(UTF8Text.string(bytes, from: start, to: end).unicodeScalars)
-        guard let first = token.first else { return true }
+        guard let first = token.first else {
+            // `LoRA- and DoRA-based` shares a suffix; `XLM- RoBERTa` is a compound broken by a line wrap.
+            var next = start
+            while next < bytes.count && UTF8Text.isSpace(bytes[next]) { next += 1 }
+            guard next > start, let word = UTF8Text.scalar(at: next, in: bytes)?.scalar else { return true }
+            return !UTF8Text.isUpper(word)
+        }
         if UTF8Text.isLower(first) && first != "v" { return true }
         let body = (first == "v" || first == "V") && token.count > 1 && UTF8Text.isDigit(token[1]) ? token.dropFirst() : token[...]
         if let lead = body.first, UTF8Text.isDigit(lead) { return body.allSatisfy { UTF8Text.isDigit($0) || $0 == "." || UTF8Text.isLetter($0) } }
-        // `B`, `L`, `XL`, `XXL`: sizes.
+        // `B`, `L`, `XL`, `XXL`: sizes. Other capitals make a name of their own (`LED-WM`).
         let letters = body.prefix { UTF8Text.isUpper($0) }
         return letters.count <= 3 && body.dropFirst(letters.count).allSatisfy(UTF8Text.isDigit)
-            && (letters.count < 3 || letters.allSatisfy { $0 == "X" || $0 == "L" })
+            && letters.allSatisfy { sizeLetters.contains($0) }
     }
 
+    /// `ViT-B`, `ViT-H`, `T5-XXL`, `Llama-7B`; not `XLM-R` or `LED-WM`, which are other names.
+    private static let sizeLetters: Set<Unicode.Scalar> = ["B", "G", "H", "L", "M", "S", "T", "X"]
     private static let leftJoiners: Set<Unicode.Scalar> = ["/", "_", "-", "@", ".", "\\", "#", "$", "&", "+", "="]
-    private static let rightJoiners: Set<Unicode.Scalar> = ["_", "/", "@", "\\", "="]
+    /// `LoRA+` and `REST+` are names of their own, like `PointNet++`.
+    private static let rightJoiners: Set<Unicode.Scalar> = ["_", "/", "@", "\\", "=", "+"]
 }
 
 /// Decoded scalars of a byte range, with the byte offset of each, for the few places that need

@@ -96,6 +96,8 @@ public struct ReferenceIndex: Sendable {
     private var indexByKey: [String: Int] = [:]
     private var indexByTitleKey: [String: Int] = [:]
     private(set) var claims: [Claim] = []
+    /// (paper, name) for every name a paper's abstract presents as its own.
+    private(set) var ownNames: [(paper: Int, name: String)] = []
 
     public init() {}
 
@@ -165,6 +167,7 @@ public struct ReferenceIndex: Sendable {
             claims.append(Claim(
                 name: claim.name, paper: index, tier: claim.tier, shape: claim.shape, expansion: claim.expansion))
         }
+        for name in paperClaims.ownNames { ownNames.append((index, name)) }
         return index
     }
 
@@ -186,8 +189,12 @@ public struct AbstractScan: Sendable {
         var start: Int
         var end: Int
         var text: String
-        /// When written as `Long Form (NAME)`: the long form, normalised.
+        /// When written as `Long Form (NAME)` or `NAME (Long Form)`: the long form, normalised.
         var definedAs: String?
+        /// The words around the occurrence (`the DICE score`, `DDR, DRIVE, and IDRiD datasets`).
+        var use = NameContext.Use(head: nil, inEnumeration: false)
+        /// Inside the long form of another name's definition (`Divide-and-Conquer Amnesia (DCA)`).
+        var insideLongForm = false
     }
 
     /// Title and author–year references, final, in text order.
@@ -212,10 +219,19 @@ extension ReferenceMatcher {
         var hits = scan.fixed
         // An abstract that spells a name out its own way (`multi-head self-attention (MSA)`) means
         // its own thing by it, not the claimant's (`Multi-Scale Attention`).
+        // So does one that uses it, anywhere, as a dataset, measure or device no claimant is
+        // (`LED markers … LED blinking`): one sense per abstract.
         var ownMeaning = Set<Int32>()
         for occurrence in scan.names {
-            guard let definedAs = occurrence.definedAs else { continue }
-            if names[Int(occurrence.pattern)].expansion != definedAs { ownMeaning.insert(occurrence.pattern) }
+            let entry = names[Int(occurrence.pattern)]
+            if let definedAs = occurrence.definedAs, !AbstractClaims.sameMeaning(entry.expansion, definedAs) {
+                ownMeaning.insert(occurrence.pattern)
+            }
+            if let head = occurrence.use.head,
+                !entry.claimantTitles.contains(where: { NameContext.title($0, name: entry.name, fits: head) })
+            {
+                ownMeaning.insert(occurrence.pattern)
+            }
         }
         let candidates = scan.names.filter { !pruned[Int($0.pattern)] }.sorted {
             ($0.start, $1.end) < ($1.start, $0.end)
@@ -227,6 +243,10 @@ extension ReferenceMatcher {
             let entry = names[Int(occurrence.pattern)]
             if let citing, entry.claimants.contains(Int32(citing)) { continue }
             if ownMeaning.contains(occurrence.pattern) { continue }
+            // `we propose HAT, a spatio-temporal module`: the abstract's own HAT, not the claimant's.
+            if let citing, ownPatterns[Int32(citing)]?.contains(occurrence.pattern) == true { continue }
+            if occurrence.insideLongForm { continue }
+            if entry.definedAcronym && occurrence.use.inEnumeration { continue }
             var cited: Int?
             if entry.owner >= 0 {
                 let owner = Int(entry.owner)
@@ -296,6 +316,9 @@ public struct PaperClaims: Sendable, Hashable {
     }
 
     var claims: [Named] = []
+    /// Names the abstract presents as the authors' own, claimed or not: its uses of them are
+    /// never references to another paper that claims the same name.
+    var ownNames: [String] = []
 
     public init(title: String, abstract: UnsafeBufferPointer<UInt8>) {
         if let (name, shape) = NameRules.titleName(title) {
@@ -307,9 +330,11 @@ public struct PaperClaims: Sendable, Hashable {
                 claims.append(Named(name: name, tier: 2, shape: shape, expansion: expansion))
             }
         }
-        for claim in AbstractClaims.claims(in: abstract) {
+        let analysis = AbstractClaims.analyze(abstract)
+        for claim in analysis.claims {
             claims.append(Named(name: claim.name, tier: 1, shape: claim.shape, expansion: claim.expansion))
         }
+        ownNames = analysis.ownNames
     }
 
     /// The claimed names, for display.
@@ -368,6 +393,11 @@ public struct ReferenceMatcher: Sendable {
         var claimants: [Int32]
         /// What the owner says the name stands for, when it says.
         var expansion: String?
+        /// An all-capitals acronym claimed only by an abstract's definition, never by a title:
+        /// the weakest claim, which a use in a list of names does not reach.
+        var definedAcronym: Bool
+        /// Title of every claimant, with the name, for the context checks (`NameContext.title`).
+        var claimantTitles: [String]
         var plainWord: Bool
         var firstIsWord: Bool
         var lastIsWord: Bool
@@ -421,6 +451,8 @@ public struct ReferenceMatcher: Sendable {
     let indexByTitleKey: [String: Int]
     /// Day numbers of the papers' dates (`Int32.min` when unknown), for the chronology check.
     let days: [Int32]
+    /// Per citing paper, the dictionary names (pattern indexes) its abstract presents as its own.
+    let ownPatterns: [Int32: [Int32]]
     /// A paper cannot refer by name or title to one that appeared this many days after it;
     /// the slack absorbs listing versus publication dates.
     static let chronologySlackDays: Int32 = 93
@@ -470,12 +502,21 @@ public struct ReferenceMatcher: Sendable {
             names.append(NameEntry(
                 name: name, owner: claim.papers.count == 1 ? Int32(claim.papers[0]) : -1,
                 claimants: claim.papers.map { Int32($0) }, expansion: claim.expansion,
+                definedAcronym: claim.tier == 1 && NameRules.isAcronym(name),
+                claimantTitles: claim.papers.map { index.papers[$0].title },
                 plainWord: claim.shape == .plainWord,
                 firstIsWord: scalars.first.map(UTF8Text.isWord) ?? false,
                 lastIsWord: scalars.last.map(UTF8Text.isWord) ?? false,
                 lastIsUpper: scalars.last.map(UTF8Text.isUpper) ?? false))
         }
         self.names = names
+        var patternByName: [String: Int32] = [:]
+        for (pattern, entry) in names.enumerated() { patternByName[entry.name] = Int32(pattern) }
+        var ownPatterns: [Int32: [Int32]] = [:]
+        for (paper, name) in index.ownNames {
+            if let pattern = patternByName[name] { ownPatterns[Int32(paper), default: []].append(pattern) }
+        }
+        self.ownPatterns = ownPatterns
         pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))
         titles = TitleIndex(titles: index.papers.enumerated().map { ($0.offset, $0.element.title) })
@@ -660,21 +701,27 @@ public struct ReferenceScanner {
                 citedText: item.citedText)
         }
         scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
+        let longForms = NameContext.longForms(in: bytes)
         scan.names = nameHits.enumerated().map { slot, hit in
             let start = starts[kept.count + slot]
             let byteStart = Int(hit.start)
             let byteEnd = Int(hit.end)
+            let name = matcher.names[Int(hit.pattern)].name
             var definedAs: String?
-            if byteStart > 0, bytes[byteStart - 1] == UInt8(ascii: "("), byteEnd < bytes.count,
-                bytes[byteEnd] == UInt8(ascii: ")")
-            {
-                definedAs = AbstractClaims.expansion(
-                    of: Array(matcher.names[Int(hit.pattern)].name.unicodeScalars), openingAt: byteStart - 1, in: bytes)
+            // `Long Form (NAME)`, also `(NAMEs)` and `(NAME 2.0)`: the abstract spells the name
+            // out itself whenever the words before the parenthesis match its letters.
+            if byteStart > 0, bytes[byteStart - 1] == UInt8(ascii: "(") {
+                definedAs = AbstractClaims.expansion(of: Array(name.unicodeScalars), openingAt: byteStart - 1, in: bytes)
+            }
+            if definedAs == nil { definedAs = NameContext.expansionAfter(name: name, end: byteEnd, in: bytes) }
+            let insideLongForm = longForms.contains { form in
+                form.start <= byteStart && byteEnd <= form.end && form.name != name
             }
             return AbstractScan.NameOccurrence(
                 pattern: hit.pattern, start: start,
                 end: start + UTF8Text.scalarCount(bytes, from: byteStart, to: byteEnd),
-                text: UTF8Text.string(bytes, from: byteStart, to: byteEnd), definedAs: definedAs)
+                text: UTF8Text.string(bytes, from: byteStart, to: byteEnd), definedAs: definedAs,
+                use: NameContext.use(start: byteStart, end: byteEnd, in: bytes), insideLongForm: insideLongForm)
         }
         return scan
     }

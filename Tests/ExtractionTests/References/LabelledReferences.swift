@@ -130,6 +130,25 @@ enum LabelledReferences {
               "A fictional toolkit whose title claims a generic acronym."),
         paper("gogame", title: "Go: A Board Game Benchmark (fictional)", authors: ["Ken Ito"], date: "2022-08-08",
               "A fictional benchmark whose name has two letters."),
+        // Names that also mean something else: a dataset, a metric, a device, a compound.
+        paper("taco", title: "TACO: Temporal Alignment for Compositional Objects (fictional)",
+              authors: ["Rosa Lind"], date: "2022-09-01", "A fictional method that aligns object parts over time."),
+        paper("dice", title: "DICE: Diverse Instruction Curricula for Embodiment (fictional)",
+              authors: ["Ivo Petrov"], date: "2022-09-02", "A fictional curriculum method for robot instructions."),
+        paper("led", title: "LED: Latent Event Decoding for Neuromorphic Vision (fictional)",
+              authors: ["Mia Hoang"], date: "2022-09-03", "A fictional decoder for event streams."),
+        paper("widgetbench", title: "WidgetBench: A Benchmark for Reasoning about Widgets (fictional)",
+              authors: ["Noor Aziz"], date: "2022-09-04", "A fictional benchmark of widget puzzles."),
+        paper("drive", title: "Relations from Verbs (fictional)", authors: ["Pia Moreau"], date: "2022-09-05",
+              "A fictional paper. We propose Dynamic Relation Inference via Verb Embeddings (DRIVE), which teaches an image encoder to read relations."),
+        paper("hat", title: "Humanoids Imitating People (fictional)", authors: ["Ola Berg"], date: "2022-09-06",
+              "A fictional paper. We propose the Human Action Transformer (HAT), trained on human and robot demonstrations."),
+        paper("orca", title: "ORCA: Object Recognition for Coral Archives (fictional)", authors: ["Tui Ngata"],
+              date: "2022-09-07", "A fictional reef-survey recognizer."),
+        paper("dnc", title: "Divide-and-Conquer: Hierarchical Splatting of Large Scenes (fictional)",
+              authors: ["Jan Kowal"], date: "2022-09-08", "A fictional scene partitioning method."),
+        paper("xlm", title: "XLM: A Toolkit for Masked Language Models (fictional)", authors: ["Ana Lobo"],
+              date: "2022-09-09", "A fictional toolkit."),
     ]
 
     /// Abstract snippets that refer to the papers above (or pointedly do not).
@@ -188,6 +207,21 @@ enum LabelledReferences {
         add("GPT-3 shows emergent few-shot abilities that we try to distil.", [name("GPT-3", "gpt3")])
         add("See arXiv:2106.09685 for LoRA details; we only change the rank schedule.", [name("LoRA", "lora")])
         add("We tokenize with BPE and pretrain on C4 for one epoch.", [])
+        // Context: the same string naming a dataset, a metric, a device or another name.
+        add("Unlike TACO, we align parts without a temporal prior.", [name("TACO", "taco")])
+        add("Detectors are trained and tested on the TACO dataset of litter photographs.", [])
+        add("Segmentation quality is reported as the DICE score on four organs.", [])
+        add("An event camera tracks LED markers; LED blinking is filtered out first.", [])
+        add("Models gain four points on the WidgetBench benchmark after our tuning.", [name("WidgetBench", "widgetbench")])
+        add("Unlike DRIVE, we infer relations without verb supervision.", [name("DRIVE", "drive")])
+        add("Vessel segmentation is evaluated on STARE, DRIVE, and CHASE.", [])
+        add("HAT policies transfer poorly to wheeled robots.", [])
+        add("We propose LoRA, a duty-cycling scheme for long-range radios, and test it on farms.", [])
+        add("We compare with ORCA (Online Reasoning and Cognitive Architecture) on planning puzzles.", [])
+        add("We propose a Divide-and-Conquer Amnesia (DCA) strategy for unlearning.", [])
+        add("Both m-BERT and XLM- RoBERTa are fine-tuned, and XLM-R wins on Urdu.", [])
+        add("We compare LoRA+ with full fine-tuning at equal budgets.", [])
+        add("ViT-B backbones are frozen while the heads are trained.", [name("ViT", "vit")])
         // Author–year.
         add("Few-shot prompting (Brown et al., 2020) works poorly for our task.", [cite("Brown et al., 2020", "gpt3")])
         add("Following Devlin et al. (2018), we mask fifteen percent of the tokens.", [cite("Devlin et al. (2018)", "bert")])

@@ -1,0 +1,237 @@
+/// What the words around a name say about the thing it names, for the cases where the same
+/// string names different things: `the DICE score` is a metric, `the Iris dataset` a dataset,
+/// `LED markers` a device, whatever paper claims `DICE`, `Iris` or `LED` for a method.
+///
+/// Everything here reads a few tokens on either side of one occurrence; it runs only for the
+/// few names an abstract actually contains.
+enum NameContext {
+    /// The kind of thing a head noun next to a name makes it.
+    enum Head: Sendable, Hashable {
+        /// `dataset`, `benchmark`, `corpus`, `challenge`: the name is a dataset or a benchmark.
+        case data
+        /// `score`, `ratio`, `metric`: the name is a measure.
+        case measure
+        /// `markers`, `sensor`, `device`: the name is a physical thing.
+        case device
+    }
+
+    /// What surrounds one occurrence of a name.
+    struct Use: Sendable, Hashable {
+        /// The head noun the name qualifies, directly (`TACO dataset`) or as an item of a list
+        /// that ends or starts with one (`DDR, DRIVE, and IDRiD datasets`, `benchmarks (i.e.,
+        /// HEST-Bench, CATCH)`), when it is one of the kinds above.
+        var head: Head?
+        /// The name is one item of a list of at least three capitalised names.
+        var inEnumeration: Bool
+    }
+
+    static func use(start: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Use {
+        var items = 1
+        var head: Head?
+        // Forward: `NAME dataset`, `NAME 2026 challenge`, `NAME, X, and Y datasets`.
+        var cursor = end
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "s") { cursor += 1 }
+        var steps = 0
+        var listOpen = false
+        forward: while steps < 10, let token = Token.next(from: &cursor, in: bytes) {
+            steps += 1
+            if token.leadingParenthesis { break }
+            let word = token.lowered
+            if let kind = heads[word] {
+                head = kind
+                break
+            }
+            if token.isGlue {
+                listOpen = true
+                if token.endsClause { break }
+                continue
+            }
+            if token.isNameLike && (listOpen || steps == 1 && token.isVersion) {
+                if !token.isVersion { items += 1 }
+                listOpen = token.trailingComma
+                if token.endsClause || token.trailingParenthesis { break forward }
+                continue
+            }
+            if token.isVersion && steps == 1 { continue }
+            break
+        }
+        // Backward: `benchmark DRIVE`, `benchmarks (i.e., HEST-Bench, THUNDER, CATCH)`.
+        cursor = start
+        steps = 0
+        var passedOpener = false
+        var first = true
+        backward: while steps < 10, let token = Token.previous(from: &cursor, in: bytes) {
+            steps += 1
+            if token.endsSentence { break }
+            let word = token.lowered
+            if let kind = heads[word], first || passedOpener {
+                if head == nil { head = kind }
+                break
+            }
+            defer { first = false }
+            if token.trailingParenthesis { break }
+            if openers.contains(word) || token.leadingParenthesis && (token.isGlue || word.isEmpty) {
+                passedOpener = true
+                continue
+            }
+            if token.leadingParenthesis && token.isNameLike {
+                items += 1
+                passedOpener = true
+                continue
+            }
+            if articles.contains(word) { continue }
+            if token.isGlue { continue }
+            if token.isNameLike && token.trailingComma {
+                items += 1
+                continue
+            }
+            break
+        }
+        return Use(head: head, inEnumeration: items >= 3)
+    }
+
+    /// Whether a paper with this title (and claimed name) is about the kind of thing `head` says.
+    static func title(_ title: String, name: String, fits head: Head) -> Bool {
+        let lowered = (title + " " + name).lowercased()
+        switch head {
+        case .data: return dataTitleWords.contains { lowered.contains($0) }
+        case .measure: return measureTitleWords.contains { lowered.contains($0) }
+        case .device: return false
+        }
+    }
+
+    private static let heads: [String: Head] = {
+        var map: [String: Head] = [:]
+        for word in [
+            "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "challenge", "challenges",
+            "competition", "leaderboard", "subset", "subsets", "split", "splits", "suite", "testbed", "database",
+        ] {
+            map[word] = .data
+        }
+        for word in ["score", "scores", "ratio", "ratios", "metric", "metrics", "measure", "coefficient", "index"] {
+            map[word] = .measure
+        }
+        for word in ["marker", "markers", "sensor", "sensors", "device", "devices", "light", "lights", "lamp", "lamps"] {
+            map[word] = .device
+        }
+        return map
+    }()
+
+    private static let dataTitleWords = ["dataset", "benchmark", "bench", "corpus", "challenge", "suite", "leaderboard", "arena", "data set"]
+    private static let measureTitleWords = ["metric", "score", "measure"]
+    private static let openers: Set<String> = ["e.g.", "i.e.", "eg", "ie", "such", "as", "including", "like"]
+    private static let articles: Set<String> = ["the", "a", "an"]
+
+    /// A space-delimited token with its surrounding punctuation noted.
+    struct Token {
+        var text: String
+        var leadingParenthesis = false
+        var trailingParenthesis = false
+        var trailingComma = false
+        var endsClause = false
+        var endsSentence = false
+
+        /// Letters, digits and inner punctuation, lower-cased (`(i.e.,` → `i.e.`).
+        var lowered: String { text.lowercased() }
+        var isGlue: Bool { ["and", "or", "&", "as", "well"].contains(lowered) || text.isEmpty }
+        /// Capitals or digits somewhere: `DRIVE`, `ISIC-2017`, `Yo'LLaVA`, `v2.0`.
+        var isNameLike: Bool { text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) } }
+        var isVersion: Bool {
+            let body = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
+            return !body.isEmpty && body.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || $0 == "." }
+        }
+
+        init(_ raw: String) {
+            var scalars = Substring(raw)
+            while let first = scalars.first, first == "(" || first == "[" {
+                leadingParenthesis = true
+                scalars = scalars.dropFirst()
+            }
+            while let last = scalars.last, ",.;:)]".contains(last) {
+                switch last {
+                case ")", "]": trailingParenthesis = true
+                case ",": trailingComma = true
+                case ";", ":": endsClause = true
+                default:
+                    // `e.g.` and `i.e.` keep their dots; a sentence dot ends the clause.
+                    let lowered = scalars.lowercased()
+                    if lowered == "e.g." || lowered == "i.e." {
+                        text = String(scalars)
+                        return
+                    }
+                    endsClause = true
+                    endsSentence = true
+                }
+                scalars = scalars.dropLast()
+            }
+            text = String(scalars)
+        }
+
+        static func next(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> Token? {
+            while cursor < bytes.count && UTF8Text.isSpace(bytes[cursor]) { cursor += 1 }
+            let start = cursor
+            while cursor < bytes.count && !UTF8Text.isSpace(bytes[cursor]) && cursor - start < 64 { cursor += 1 }
+            return cursor > start ? Token(UTF8Text.string(bytes, from: start, to: cursor)) : nil
+        }
+
+        static func previous(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> Token? {
+            // The name's own first byte is `cursor`; whatever touches it on the left (`(`) is a
+            // token of its own for this purpose.
+            var end = cursor
+            if end > 0, !UTF8Text.isSpace(bytes[end - 1]) {
+                var start = end
+                while start > 0 && !UTF8Text.isSpace(bytes[start - 1]) && end - start < 64 { start -= 1 }
+                cursor = start
+                return Token(UTF8Text.string(bytes, from: start, to: end))
+            }
+            while end > 0 && UTF8Text.isSpace(bytes[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0 && !UTF8Text.isSpace(bytes[start - 1]) && end - start < 64 { start -= 1 }
+            cursor = start
+            return end > start ? Token(UTF8Text.string(bytes, from: start, to: end)) : nil
+        }
+    }
+
+    // MARK: - Definitions around a name
+
+    /// `NAME (Long Form)`: the long form written in parentheses right after the name, when its
+    /// words spell the name out (`ORCA (Online Reasoning and Cognitive Architecture)`).
+    static func expansionAfter(name: String, end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var open = end
+        while open < bytes.count && bytes[open] == 0x20 { open += 1 }
+        guard open < bytes.count, bytes[open] == UInt8(ascii: "(") else { return nil }
+        var close = open + 1
+        while close < bytes.count && bytes[close] != UInt8(ascii: ")") && close - open < 160 { close += 1 }
+        guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { return nil }
+        let inner = ScalarWindow(bytes, from: open + 1, to: close).scalars
+        let short = Array(name.unicodeScalars)
+        guard AbstractClaims.schwartzHearstStart(short: short, long: inner) == 0 else { return nil }
+        let letters = short.filter(UTF8Text.isWord).count
+        let words = AbstractClaims.words(in: inner)
+        guard words.count >= 2, words.count <= min(letters + 5, letters * 2) else { return nil }
+        return AbstractClaims.normalizedWords(inner)
+    }
+
+    /// Byte ranges of the long forms of every `Long Form (XYZ)` definition: a name inside one
+    /// is part of another name (`Divide-and-Conquer Amnesia (DCA)`), not a use of its own.
+    static func longForms(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, name: String)] {
+        var spans: [(start: Int, end: Int, name: String)] = []
+        UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), in: bytes) { open in
+            var close = open + 1
+            while close < bytes.count && close - open <= 24 {
+                let byte = bytes[close]
+                if byte == UInt8(ascii: ")") { break }
+                if UTF8Text.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { return }
+                close += 1
+            }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: ")"), close > open + 2 else { return }
+            let short = UTF8Text.string(bytes, from: open + 1, to: close)
+            let shortScalars = Array(short.unicodeScalars)
+            guard shortScalars.filter({ UTF8Text.isUpper($0) }).count >= 2,
+                let start = AbstractClaims.longFormStart(of: shortScalars, openingAt: open, in: bytes)
+            else { return }
+            spans.append((start, open, short))
+        }
+        return spans
+    }
+}
