@@ -701,7 +701,7 @@ public struct ReferenceScanner {
                 citedText: item.citedText)
         }
         scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
-        let longForms = NameContext.longForms(in: bytes)
+        let longForms = nameHits.isEmpty ? [] : NameContext.longForms(in: bytes)
         scan.names = nameHits.enumerated().map { slot, hit in
             let start = starts[kept.count + slot]
             let byteStart = Int(hit.start)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import Extraction
 import Foundation
+import GraphStore
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,9 +22,19 @@ struct ExtractCommand: ParsableCommand {
             status (released, promised, none) and the deciding sentence. A paper
             that appears twice in the input is printed once (first occurrence).
 
+            `references` lists the other papers each abstract refers to, as records
+            {"kind":"paper-mention","rule":…,"text":…,"field":…,"start":…,"end":…,
+            "resolved":…,"known":…,"cited_text":…}: rule identifier (an arXiv id or
+            DOI), name (a short name another paper claims), author-year or title.
+            `resolved` is the referred paper's key (for an arXiv id, the id itself),
+            `known` whether that paper is among the inputs (or in --db). Names and
+            citations resolve against all inputs together, so the inputs are read
+            twice more (stdin is kept in a temporary file); --no-references skips it.
+
             Example:
               papergraph extract Graphs/sample/arxiv-listing.jsonl | head -3
               papergraph extract --format table page.txt
+              papergraph extract new.jsonl --db graph.sqlite   # names resolve against the store too
             """
     )
 
@@ -39,16 +50,30 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first malformed record and print nothing.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Also resolve references against the papers in this database.", valueName: "path"))
+    var db: String?
+
+    @Flag(name: .long, help: "Leave out paper references (one pass over the inputs, no `references` key).")
+    var noReferences = false
+
+    func validate() throws {
+        if noReferences && db != nil { throw ValidationError("--db only serves references; drop --no-references or --db") }
+    }
+
     func run() throws {
         try InputFiles.check(files)
+        let store = try db.map { try GraphStore(path: $0, mode: .readOnly) }
+        let (inputs, cleanup) = try ExtractInput.prepare(files)
+        defer { cleanup() }
+        let references = noReferences ? nil : try ExtractReferences.build(inputs: inputs, store: store, strict: strict)
         var seen = Set<String>()
         var papers: [JSONValue] = []
         var rows: [[ResultTable.Cell]] = []
         var skipped = 0
         let sink = OutputSink(path: output)
         var streamed = ""
-        for file in files {
-            let reader = try RecordReader(path: file)
+        for input in inputs {
+            let reader = try input.reader()
             for result in reader {
                 switch result {
                 case .failure(let issue):
@@ -58,17 +83,19 @@ struct ExtractCommand: ParsableCommand {
                 case .success(let record):
                     guard seen.insert(record.id).inserted else { continue }
                     let extraction = extract(record)
+                    let mentions = references?.mentions(for: record, extraction: extraction)
                     switch format {
                     case .jsonl:
-                        streamed += ExtractJSON.paper(record, extraction).compact + "\n"
+                        streamed += ExtractJSON.paper(record, extraction, references: mentions).compact + "\n"
                         if !strict, output == nil, streamed.utf8.count > 1 << 20 {
                             try sink.write(streamed)
                             streamed = ""
                         }
                     case .json:
-                        papers.append(ExtractJSON.paper(record, extraction))
+                        papers.append(ExtractJSON.paper(record, extraction, references: mentions))
                     case .table, .csv:
                         rows += ExtractJSON.rows(record, extraction)
+                            + ExtractJSON.rows(record, mentions ?? [], code: extraction.code.status)
                     }
                 }
             }
@@ -87,7 +114,7 @@ struct ExtractCommand: ParsableCommand {
 
 /// The `extract` JSON contract. Keep it stable: other tools and our accuracy checks read it.
 enum ExtractJSON {
-    static func paper(_ record: PaperRecord, _ extraction: PaperExtraction) -> JSONValue {
+    static func paper(_ record: PaperRecord, _ extraction: PaperExtraction, references: [PaperMention]? = nil) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(record.id),
             "title": .string(record.title),
@@ -98,7 +125,33 @@ enum ExtractJSON {
         ]
         object["arxiv_id"] = .optional(record.arxivID)
         object["date"] = .optional(record.date)
+        if let references { object["references"] = .array(references.map(reference)) }
         return .object(object)
+    }
+
+    /// One `paper-mention` record (see the command's discussion and README).
+    static func reference(_ mention: PaperMention) -> JSONValue {
+        .object([
+            "kind": .string(mention.kind),
+            "rule": .string(mention.rule),
+            "text": .string(mention.text),
+            "field": .string(mention.field),
+            "start": .int(mention.start),
+            "end": .int(mention.end),
+            "resolved": .optional(ExtractReferences.resolvedKey(mention)),
+            "known": .bool(mention.resolvedID != nil),
+            "cited_text": .optional(mention.citedText),
+        ])
+    }
+
+    static func rows(_ record: PaperRecord, _ mentions: [PaperMention], code: CodeStatus) -> [[ResultTable.Cell]] {
+        mentions.map { mention in
+            [
+                .text(record.id), .text(mention.kind), .text(ExtractReferences.resolvedKey(mention) ?? ""),
+                .text(mention.field), .int(mention.start), .int(mention.end), .text(mention.rule), .text(mention.text),
+                .text(code.rawValue),
+            ]
+        }
     }
 
     static func link(_ link: Link) -> JSONValue {

@@ -11,25 +11,47 @@ struct ShowCommand: ParsableCommand {
             URL) or part of the title (case and punctuation ignored). Several title
             matches are listed; pick one.
 
+            --explain adds every edge of the graph that touches the paper with what
+            makes it: links it writes (mention, with the sentence), papers it refers
+            to and papers that refer to it (reference: rule and words), the owners
+            of its repositories (derived), and its code status (rule and sentence).
+            With --format csv it prints those edges as rows (as `explain` does).
+
             Example:
               papergraph show 1706.03762
               papergraph show "attention is all" --format json
+              papergraph show 2106.09685 --explain
             """
     )
 
     @Argument(help: ArgumentHelp("arXiv id or part of the title.", valueName: "paper"))
     var paper: String
 
+    @Flag(name: .long, help: "Also list every edge of the paper with the words (or the rule) that made it.")
+    var explain = false
+
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let store = try options.openStore()
-        let detail = try store.paperDetail(id: store.resolvePaper(paper))
+        let id = try store.resolvePaper(paper)
+        let detail = try store.paperDetail(id: id)
+        let edges = explain ? try store.explainEdges(ofPaper: id) : nil
         if options.format == .csv {
-            try options.emit(.table(Self.mentionTable(detail)))
+            try options.emit(.table(edges.map(EvidenceOutput.table) ?? Self.mentionTable(detail)))
             return
         }
-        try options.emit(.document(text: Self.text(detail), json: Self.json(detail)))
+        var text = Self.text(detail)
+        var json = Self.json(detail)
+        if let edges {
+            text += "\nedges (\(edges.count))\n"
+            for edge in edges { text += EvidenceOutput.text(edge, showEnds: true) }
+            if case .object(var object) = json {
+                object["edges"] = .array(edges.map(EvidenceOutput.json))
+                json = .object(object)
+            }
+        }
+        try options.emit(.document(text: text, json: json))
     }
 
     static func text(_ detail: PaperDetail) -> String {
