@@ -19,16 +19,18 @@ enum LabelledReferences {
     }
 
     static func paper(
-        _ alias: String, arxiv: String? = nil, title: String, authors: [String], date: String, _ abstract: String,
-        refs: [Expected] = []
+        _ alias: String, arxiv: String? = nil, doi: String? = nil, title: String, authors: [String], date: String,
+        _ abstract: String, refs: [Expected] = []
     ) -> Item {
         Item(
             alias: alias,
             record: PaperRecord(
-                arxivID: arxiv, title: title, abstract: abstract, authors: authors, categories: ["cs.LG"], date: date,
-                source: SourceLocation(file: "labelled", line: 1), format: .arxivListing),
+                arxivID: arxiv, doi: doi, title: title, abstract: abstract, authors: authors, categories: ["cs.LG"],
+                date: date, source: SourceLocation(file: "labelled", line: 1), format: .arxivListing),
             expected: refs)
     }
+
+    static func ident(_ text: String, _ cited: String?) -> Expected { Expected(rule: .identifier, text: text, cited: cited) }
 
     static func name(_ text: String, _ cited: String?) -> Expected { Expected(rule: .name, text: text, cited: cited) }
     static func cite(_ text: String, _ cited: String?) -> Expected { Expected(rule: .authorYear, text: text, cited: cited) }
@@ -98,7 +100,7 @@ enum LabelledReferences {
         paper("transformer", arxiv: "1706.03762", title: "Attention Is All You Need",
               authors: ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar"], date: "2017-06-12",
               "We propose a sequence transduction architecture built only from attention, dispensing with recurrence and convolutions entirely."),
-        paper("resnet", arxiv: "1512.03385", title: "Deep Residual Learning for Image Recognition",
+        paper("resnet", arxiv: "1512.03385", doi: "10.1109/CVPR.2016.90", title: "Deep Residual Learning for Image Recognition",
               authors: ["Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"], date: "2015-12-10",
               "We reformulate layers as learning residual functions with reference to their inputs, which makes very deep networks easy to optimize."),
         paper("mamba", arxiv: "2312.00752", title: "Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
@@ -130,6 +132,8 @@ enum LabelledReferences {
               "A fictional toolkit whose title claims a generic acronym."),
         paper("gogame", title: "Go: A Board Game Benchmark (fictional)", authors: ["Ken Ito"], date: "2022-08-08",
               "A fictional benchmark whose name has two letters."),
+        paper("widgetcalc", arxiv: "cs/0112017", title: "A Calculus of Widgets (fictional)", authors: ["Olga Sand"],
+              date: "2001-12-20", "A fictional old-style preprint, arXiv:cs/0112017, that cites only itself."),
         // Names that also mean something else: a dataset, a metric, a device, a compound.
         paper("taco", title: "TACO: Temporal Alignment for Compositional Objects (fictional)",
               authors: ["Rosa Lind"], date: "2022-09-01", "A fictional method that aligns object parts over time."),
@@ -205,7 +209,7 @@ enum LabelledReferences {
         add("A llama and an alpaca graze near the lab; Llama 3 is not studied here.", [])
         add("We present ViT-Adapter, a plug-in that adds spatial priors to ViT.", [name("ViT", "vit")])
         add("GPT-3 shows emergent few-shot abilities that we try to distil.", [name("GPT-3", "gpt3")])
-        add("See arXiv:2106.09685 for LoRA details; we only change the rank schedule.", [name("LoRA", "lora")])
+        add("See arXiv:2106.09685 for LoRA details; we only change the rank schedule.", [ident("arXiv:2106.09685", "lora"), name("LoRA", "lora")])
         add("We tokenize with BPE and pretrain on C4 for one epoch.", [])
         // Context: the same string naming a dataset, a metric, a device or another name.
         add("Unlike TACO, we align parts without a temporal prior.", [name("TACO", "taco")])
@@ -222,6 +226,16 @@ enum LabelledReferences {
         add("Both m-BERT and XLM- RoBERTa are fine-tuned, and XLM-R wins on Urdu.", [])
         add("We compare LoRA+ with full fine-tuning at equal budgets.", [])
         add("ViT-B backbones are frozen while the heads are trained.", [name("ViT", "vit")])
+        // Identifiers (found by the link extractor, resolved against the set).
+        add("We build on arXiv:2106.09685v2 and keep its rank schedule.", [ident("arXiv:2106.09685v2", "lora")])
+        add("The encoder is described at https://arxiv.org/abs/1810.04805 in detail.", [ident("https://arxiv.org/abs/1810.04805", "bert")])
+        add("The sampler follows arxiv.org/pdf/2006.11239v2 exactly.", [ident("arxiv.org/pdf/2006.11239v2", "ddpm")])
+        add("The optimizer is 10.48550/arXiv.1412.6980 with default moments.", [ident("10.48550/arXiv.1412.6980", "adam")])
+        add("Residual blocks as in doi:10.1109/CVPR.2016.90 are stacked.", [ident("10.1109/CVPR.2016.90", "resnet")])
+        add("The widget calculus of arXiv:cs/0112017 is our starting point.", [ident("arXiv:cs/0112017", "widgetcalc")])
+        add("We compare with arXiv:2501.99999, a preprint outside our set.", [ident("arXiv:2501.99999", nil)])
+        add("Release v2.1.3 of the tool reports 10.5 and 2106.09 as version numbers.", [])
+        add("Code is at https://github.com/acme/widgets and data at huggingface.co/datasets/acme/widgets.", [])
         // Author–year.
         add("Few-shot prompting (Brown et al., 2020) works poorly for our task.", [cite("Brown et al., 2020", "gpt3")])
         add("Following Devlin et al. (2018), we mask fifteen percent of the tokens.", [cite("Devlin et al. (2018)", "bert")])
