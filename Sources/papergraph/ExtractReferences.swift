@@ -10,18 +10,19 @@ struct ExtractInput {
     var path: String
 
     func reader() throws -> RecordReader {
-        guard name == "-" else { return try RecordReader(path: path) }
+        guard name == "-", path != "-" else { return try RecordReader(path: path) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CLIError.inputFile("cannot reopen standard input's copy at \(path)") }
         return try RecordReader(fileDescriptor: descriptor, name: "-", closesDescriptor: true)
     }
 
-    /// The inputs for `files`; `-` becomes a spooled copy of standard input, removed by `cleanup`.
-    static func prepare(_ files: [String]) throws -> (inputs: [ExtractInput], cleanup: () -> Void) {
+    /// The inputs for `files`; with `rereadable`, `-` becomes a spooled copy of standard
+    /// input, removed by `cleanup`.
+    static func prepare(_ files: [String], rereadable: Bool) throws -> (inputs: [ExtractInput], cleanup: () -> Void) {
         var spooled: String?
         var inputs: [ExtractInput] = []
         for file in files {
-            guard file == "-" else {
+            guard file == "-", rereadable else {
                 inputs.append(ExtractInput(name: file, path: file))
                 continue
             }

@@ -63,7 +63,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         try InputFiles.check(files)
         let store = try db.map { try GraphStore(path: $0, mode: .readOnly) }
-        let (inputs, cleanup) = try ExtractInput.prepare(files)
+        let (inputs, cleanup) = try ExtractInput.prepare(files, rereadable: !noReferences)
         defer { cleanup() }
         let references = noReferences ? nil : try ExtractReferences.build(inputs: inputs, store: store, strict: strict)
         var seen = Set<String>()
