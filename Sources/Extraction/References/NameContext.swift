@@ -192,6 +192,24 @@ enum NameContext {
         }
     }
 
+    // MARK: - Established things
+
+    /// Whether the word right before a name (`the classical STRIDE framework`, `traditional
+    /// MUSIC`) says it names an established technique rather than a recent paper.
+    static func followsEstablishedModifier(start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = start
+        guard cursor > 0, UTF8Text.isSpace(bytes[cursor - 1]), let token = Token.previous(from: &cursor, in: bytes),
+            !token.trailingComma, !token.endsClause, !token.trailingParenthesis
+        else { return false }
+        return establishedModifiers.contains(token.lowered)
+    }
+
+    static let establishedModifiers: Set<String> = [
+        "classical", "classic", "traditional", "conventional", "standard", "original", "well-known",
+        "well-established", "established", "long-standing", "time-honored", "time-honoured", "legacy",
+        "canonical", "venerable", "decades-old", "textbook", "celebrated", "seminal",
+    ]
+
     // MARK: - Definitions around a name
 
     /// `NAME (Long Form)`: the long form written in parentheses right after the name, when its

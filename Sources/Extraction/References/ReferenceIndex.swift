@@ -98,6 +98,8 @@ public struct ReferenceIndex: Sendable {
     private(set) var claims: [Claim] = []
     /// (paper, name) for every name a paper's abstract presents as its own.
     private(set) var ownNames: [(paper: Int, name: String)] = []
+    /// Word frequencies and claimants' candidate words, for `TopicalAgreement`.
+    private(set) var topics = TopicIndex()
 
     public init() {}
 
@@ -168,6 +170,9 @@ public struct ReferenceIndex: Sendable {
                 name: claim.name, paper: index, tier: claim.tier, shape: claim.shape, expansion: claim.expansion))
         }
         for name in paperClaims.ownNames { ownNames.append((index, name)) }
+        topics.add(
+            words: paperClaims.topicWords, weights: paperClaims.topicWeights, paper: index,
+            claims: !paperClaims.claims.isEmpty)
         return index
     }
 
@@ -195,6 +200,10 @@ public struct AbstractScan: Sendable {
         var use = NameContext.Use(head: nil, inEnumeration: false)
         /// Inside the long form of another name's definition (`Divide-and-Conquer Amnesia (DCA)`).
         var insideLongForm = false
+        /// The abstract shares enough of the owner's distinctive words (`TopicalAgreement`).
+        var topicAgrees = true
+        /// Right after `classical`, `traditional`, `standard` …: an established thing.
+        var afterEstablishedModifier = false
     }
 
     /// Title and author–year references, final, in text order.
@@ -251,7 +260,9 @@ extension ReferenceMatcher {
             if entry.owner >= 0 {
                 let owner = Int(entry.owner)
                 if isAnachronistic(citing: citing, cited: owner) { continue }
-                cited = owner
+                if occurrence.afterEstablishedModifier && !isEstablished(cited: owner, by: citing) { continue }
+                // A name alone, in an abstract on another subject, is someone else's name.
+                if occurrence.topicAgrees { cited = owner }
             }
             hits.append(ReferenceHit(
                 rule: .name, start: occurrence.start, end: occurrence.end, text: occurrence.text, cited: cited,
@@ -319,8 +330,13 @@ public struct PaperClaims: Sendable, Hashable {
     /// Names the abstract presents as the authors' own, claimed or not: its uses of them are
     /// never references to another paper that claims the same name.
     var ownNames: [String] = []
+    /// Distinct content-word hashes of title and abstract with their weights (`TopicalAgreement`).
+    var topicWords: [UInt32] = []
+    var topicWeights: [UInt8] = []
 
     public init(title: String, abstract: UnsafeBufferPointer<UInt8>) {
+        (topicWords, topicWeights) = TopicalAgreement.weightedWords(title: title, abstract: abstract)
+        var titleName: String?
         if let (name, shape) = NameRules.titleName(title) {
             // A capitalised word before a colon is as often a topic (`Position:`, `Survey:`) as a
             // name; it counts only when the paper's own abstract uses it as a name.
@@ -328,10 +344,14 @@ public struct PaperClaims: Sendable, Hashable {
                 let expansion = AbstractClaims.titleExpansion(name: name, title: title)
                     ?? AbstractClaims.definitions(in: abstract).first { $0.name == name }?.expansion
                 claims.append(Named(name: name, tier: 2, shape: shape, expansion: expansion))
+                titleName = name
             }
         }
         let analysis = AbstractClaims.analyze(abstract)
-        for claim in analysis.claims {
+        // A paper named in its title (`MobileWorldBench: …`) that also releases something else
+        // in its abstract (`we release MobileWorld, a dataset`) is known by the title's name; a
+        // by-product's name is too often another work's too. It stays the paper's own name.
+        for claim in analysis.claims where titleName == nil || claim.name == titleName {
             claims.append(Named(name: claim.name, tier: 1, shape: claim.shape, expansion: claim.expansion))
         }
         ownNames = analysis.ownNames
@@ -453,6 +473,8 @@ public struct ReferenceMatcher: Sendable {
     let days: [Int32]
     /// Per citing paper, the dictionary names (pattern indexes) its abstract presents as its own.
     let ownPatterns: [Int32: [Int32]]
+    /// Each single-owner name's owner signature, for `TopicalAgreement`.
+    let topicSignatures: TopicSignatures
     /// A paper cannot refer by name or title to one that appeared this many days after it;
     /// the slack absorbs listing versus publication dates.
     static let chronologySlackDays: Int32 = 93
@@ -517,6 +539,7 @@ public struct ReferenceMatcher: Sendable {
             if let pattern = patternByName[name] { ownPatterns[Int32(paper), default: []].append(pattern) }
         }
         self.ownPatterns = ownPatterns
+        topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
         pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))
         titles = TitleIndex(titles: index.papers.enumerated().map { ($0.offset, $0.element.title) })
@@ -633,6 +656,18 @@ public struct ReferenceMatcher: Sendable {
         return found
     }
 
+    /// An `established modifier` (`the classical STRIDE framework`) still points at the claimant
+    /// when that paper is itself old by the time of the citing one.
+    static let establishedAfterDays: Int32 = 3 * 372
+
+    func isEstablished(cited: Int, by citing: Int?) -> Bool {
+        guard let citing else { return false }
+        let citingDay = days[citing]
+        let citedDay = days[cited]
+        guard citingDay != Int32.min, citedDay != Int32.min else { return false }
+        return citingDay - citedDay >= Self.establishedAfterDays
+    }
+
     func isAnachronistic(citing: Int?, cited: Int) -> Bool {
         guard let citing else { return false }
         let citingDay = days[citing]
@@ -649,6 +684,7 @@ public struct ReferenceScanner {
     private var prefix: [UInt64] = []
     private var titleStarts: [Int] = []
     private var nameHits: [(pattern: Int32, start: Int32, end: Int32)] = []
+    private var abstractWords: [UInt32] = []
 
     init(matcher: ReferenceMatcher) { self.matcher = matcher }
 
@@ -702,6 +738,8 @@ public struct ReferenceScanner {
         }
         scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
         let longForms = nameHits.isEmpty ? [] : NameContext.longForms(in: bytes)
+        if !nameHits.isEmpty { TopicalAgreement.abstractWords(bytes, into: &abstractWords) }
+        let abstractWords = self.abstractWords
         scan.names = nameHits.enumerated().map { slot, hit in
             let start = starts[kept.count + slot]
             let byteStart = Int(hit.start)
@@ -721,7 +759,9 @@ public struct ReferenceScanner {
                 pattern: hit.pattern, start: start,
                 end: start + UTF8Text.scalarCount(bytes, from: byteStart, to: byteEnd),
                 text: UTF8Text.string(bytes, from: byteStart, to: byteEnd), definedAs: definedAs,
-                use: NameContext.use(start: byteStart, end: byteEnd, in: bytes), insideLongForm: insideLongForm)
+                use: NameContext.use(start: byteStart, end: byteEnd, in: bytes), insideLongForm: insideLongForm,
+                topicAgrees: matcher.topicSignatures.agrees(pattern: Int(hit.pattern), abstractWords: abstractWords),
+                afterEstablishedModifier: NameContext.followsEstablishedModifier(start: byteStart, in: bytes))
         }
         return scan
     }

@@ -61,6 +61,21 @@ import Testing
                 counts[mention.rule] = count
             }
         }
+        // Topical agreement of every single-owner name use, to tune `TopicalAgreement.threshold`.
+        var scanner = matcher.scanner()
+        for record in records {
+            guard let citing = matcher.index(ofKey: record.id) else { continue }
+            let scan = UTF8Text.withBytes(record.abstract) { scanner.collect($0, citing: citing) }
+            var words: [UInt32] = []
+            UTF8Text.withBytes(record.abstract) { TopicalAgreement.abstractWords($0, into: &words) }
+            for occurrence in scan.names {
+                let entry = matcher.names[Int(occurrence.pattern)]
+                guard entry.owner >= 0, entry.owner != Int32(citing), !matcher.pruned[Int(occurrence.pattern)] else { continue }
+                let score = matcher.topicSignatures.agreement(pattern: Int(occurrence.pattern), abstractWords: words)
+                let modifier = occurrence.afterEstablishedModifier ? " after-modifier" : ""
+                print("  topic \(score) \(record.id) \"\(entry.name)\" → \(matcher.papers[Int(entry.owner)].key)\(modifier)")
+            }
+        }
         for (rule, count) in counts.sorted(by: { $0.key < $1.key }) {
             print("\(rule): \(count.resolved) resolved, \(count.dangling) dangling")
         }

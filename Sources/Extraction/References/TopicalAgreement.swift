@@ -1,0 +1,304 @@
+/// Whether an abstract that uses a claimed name is about the same subject as the paper that
+/// claims it. Short names get reused by unrelated work (`STRIDE` the threat model, `CoDA` for
+/// two different methods), so a name alone links only when the citing abstract shares some of
+/// the claimant's distinctive words.
+///
+/// Everything is kept as 32-bit word hashes: per claimant a signature of its few most telling
+/// words (weighted by how often it uses them and how rare they are among all indexed papers),
+/// per citing abstract one sorted pass over its words.
+enum TopicalAgreement {
+    /// Words kept per claimant while the index grows, before rarity is known for certain.
+    static let candidateCount = 24
+    /// Words in a claimant's final signature.
+    static let signatureSize = 12
+    /// A title word counts as this many abstract occurrences.
+    static let titleWeight = 3
+    /// Words fewer papers than this use say nothing about a topic another paper shares.
+    static let minimumDocumentFrequency = 3
+    /// Share of the signature's weight (in thousandths) the citing abstract must contain.
+    /// Tuned on the real arXiv listings: every wrong cross-topic link there stays below it.
+    static let threshold = 120
+    static let weightScale = 1000
+    /// Rarity means nothing over a handful of papers (a hand-made test set, a small listing):
+    /// below this many indexed papers every name use agrees.
+    static let minimumDocuments = 1000
+
+    // MARK: Words
+
+    /// Calls `body` with the hash of every content word: ASCII letter/digit runs, lower-cased,
+    /// plurals folded (`models` → `model`, `studies` → `study`), without stop words, generic
+    /// research words, words shorter than three characters and plain numbers.
+    static func forEachContentWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard isWordByte(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var digitsOnly = true
+            while index < count, isWordByte(bytes[index]) {
+                if !isDigit(bytes[index]) { digitsOnly = false }
+                index += 1
+            }
+            let length = index - start
+            guard length >= 3, length <= 40, !digitsOnly else { continue }
+            let hash = foldedHash(bytes, from: start, to: index)
+            if !stopHashes.contains(hash) { body(hash) }
+        }
+    }
+
+    /// The hashes of a string's content words (a name's words, to keep them out of its signature).
+    static func contentWords(of text: String) -> [UInt32] {
+        var words: [UInt32] = []
+        UTF8Text.withBytes(text) { bytes in forEachContentWord(in: bytes) { words.append($0) } }
+        return words
+    }
+
+    /// Distinct content words of a paper with their weights (title words count `titleWeight`
+    /// times), sorted by hash.
+    static func weightedWords(title: String, abstract: UnsafeBufferPointer<UInt8>) -> (words: [UInt32], weights: [UInt8]) {
+        var all: [UInt32] = []
+        all.reserveCapacity(abstract.count / 6)
+        UTF8Text.withBytes(title) { bytes in
+            forEachContentWord(in: bytes) { hash in
+                for _ in 0..<titleWeight { all.append(hash) }
+            }
+        }
+        forEachContentWord(in: abstract) { all.append($0) }
+        all.sort()
+        var words: [UInt32] = []
+        var weights: [UInt8] = []
+        var offset = 0
+        while offset < all.count {
+            var next = offset + 1
+            while next < all.count, all[next] == all[offset] { next += 1 }
+            words.append(all[offset])
+            weights.append(UInt8(min(255, next - offset)))
+            offset = next
+        }
+        return (words, weights)
+    }
+
+    /// Sorted distinct content-word hashes of a citing abstract, into a reused buffer.
+    static func abstractWords(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [UInt32]) {
+        words.removeAll(keepingCapacity: true)
+        forEachContentWord(in: bytes) { words.append($0) }
+        words.sort()
+        var kept = 0
+        for offset in words.indices where offset == 0 || words[offset] != words[kept - 1] {
+            words[kept] = words[offset]
+            kept += 1
+        }
+        words.removeLast(words.count - kept)
+    }
+
+    /// Share (thousandths) of a signature's weight whose words occur in `abstractWords` (sorted).
+    /// An empty signature (a claimant without an abstract) has nothing to judge by: it agrees.
+    static func agreement(words: ArraySlice<UInt32>, weights: ArraySlice<UInt16>, abstractWords: [UInt32]) -> Int {
+        guard !words.isEmpty else { return weightScale }
+        var shared = 0
+        for (word, weight) in zip(words, weights) where contains(abstractWords, word) { shared += Int(weight) }
+        return shared
+    }
+
+    private static func contains(_ sorted: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
+    // MARK: Hashing
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || isDigit(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// FNV-1a of the lower-cased word with its plural folded.
+    private static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
+        let length = end - start
+        var stop = end
+        var appendY = false
+        func at(_ offsetFromEnd: Int) -> UInt8 { lower(bytes[end - offsetFromEnd]) }
+        if length > 4, at(3) == UInt8(ascii: "i"), at(2) == UInt8(ascii: "e"), at(1) == UInt8(ascii: "s") {
+            stop = end - 3
+            appendY = true
+        } else if length > 3, at(1) == UInt8(ascii: "s") {
+            let before = at(2)
+            if before != UInt8(ascii: "s") && before != UInt8(ascii: "u") && before != UInt8(ascii: "i") { stop = end - 1 }
+        }
+        var hash: UInt32 = 0x811C_9DC5
+        for offset in start..<stop { hash = (hash ^ UInt32(lower(bytes[offset]))) &* 0x0100_0193 }
+        if appendY { hash = (hash ^ UInt32(UInt8(ascii: "y"))) &* 0x0100_0193 }
+        return hash
+    }
+
+    /// Function words and the vocabulary every abstract uses whatever its subject.
+    static let stopHashes: Set<UInt32> = {
+        let text = """
+            about above after again against all also although among and any are because been before being below \
+            between both but can could did does doing down during each either else even ever every few for from \
+            further had has have having her here hers him his how however into its itself just least less let like \
+            many may might more most much must neither nor not now off often once only other others otherwise our \
+            ours out over own per rather same shall she should since some such than that the their theirs them then \
+            there thereby therefore these they this those though through thus too under until upon very via was were \
+            what whatever when where whereas whether which while who whom whose why will with within without would \
+            yet you your propose proposed present introduce introduced novel new method approach framework model \
+            paper work study result show shown demonstrate achieve achieved achieving performance perform state art \
+            sota existing prior previous based using use used leverage leveraging task experiment experimental \
+            extensive evaluation evaluate evaluated benchmark dataset data significant significantly improve improved \
+            improvement outperform outperforming effective effectively efficient efficiently first second third one two \
+            three high low large small key including include provide enable enabling code available github https http \
+            www com org publicly release released well across specifically different various moreover additionally \
+            furthermore addition finally current recent recently compared comparison comparable superior strong robust \
+            learning learn learned trained training train paradigm problem challenge challenging issue limitation \
+            address design designed develop developed module component system technique process pipeline end level \
+            set multiple single make making able ability capability number way time real world general \
+            generalization due lead often still need require required remain given step point aim goal focu focusing \
+            consider considering analysis analyze case type potential effectiveness superiority validate validated \
+            verify comprehensive range wide widely broad better best higher lower faster fast accurate accuracy \
+            quality scale scalable scaling over average overall respectively technical report version toward towards \
+            open source
+            """
+        var hashes = Set<UInt32>()
+        for word in text.split(separator: " ") {
+            UTF8Text.withBytes(String(word)) { bytes in
+                hashes.insert(foldedHash(bytes, from: 0, to: bytes.count))
+            }
+        }
+        return hashes
+    }()
+}
+
+/// What the index learns about topics while papers are added: how many papers use each word
+/// (a count-min sketch, so memory does not grow with the vocabulary) and, per claimant, the
+/// candidate words its signature will be chosen from once every paper is known.
+struct TopicIndex: Sendable {
+    private static let rowBits = 20
+    private static let rowMask = UInt32((1 << rowBits) - 1)
+    /// Two rows of saturating counters; a word's frequency is the smaller of its two cells.
+    private var rows: [UInt16] = []
+    private(set) var documents = 0
+    /// Claimants in the order added (ascending, except for merged duplicates), with the
+    /// offsets of their candidate words.
+    private var papers: [Int32] = []
+    private var offsets: [UInt32] = [0]
+    private var candidates: [UInt32] = []
+    private var candidateWeights: [UInt8] = []
+
+    private static func cells(_ hash: UInt32) -> (Int, Int) {
+        let mixed = hash &* 0x9E37_79B1
+        return (Int(hash & rowMask), (1 << rowBits) + Int((mixed >> 7) & rowMask))
+    }
+
+    func frequency(_ hash: UInt32) -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let (first, second) = Self.cells(hash)
+        return Int(min(rows[first], rows[second]))
+    }
+
+    /// How telling a word is: the log of (papers + 1) / (papers using it).
+    func rarity(_ hash: UInt32) -> Double {
+        let frequency = max(1, frequency(hash))
+        return Self.naturalLog(Double(documents + 1) / Double(frequency))
+    }
+
+    /// ln(x) for x ≥ 1 without Foundation: exponent × ln 2 plus a short atanh series for the
+    /// significand, accurate to ~1e-6, which is plenty for ranking words.
+    static func naturalLog(_ value: Double) -> Double {
+        guard value > 0 else { return 0 }
+        let ratio = (value.significand - 1) / (value.significand + 1)
+        let square = ratio * ratio
+        var term = ratio
+        var sum = 0.0
+        for power in stride(from: 1, through: 13, by: 2) {
+            sum += term / Double(power)
+            term *= square
+        }
+        return Double(value.exponent) * 0.693_147_180_559_945_3 + 2 * sum
+    }
+
+    mutating func add(words: [UInt32], weights: [UInt8], paper: Int, claims: Bool) {
+        if rows.isEmpty { rows = [UInt16](repeating: 0, count: 2 << Self.rowBits) }
+        documents += 1
+        for word in words {
+            let (first, second) = Self.cells(word)
+            if rows[first] < UInt16.max { rows[first] += 1 }
+            if rows[second] < UInt16.max { rows[second] += 1 }
+        }
+        guard claims, !words.isEmpty else { return }
+        // Rarity so far stands in for the final rarity when choosing candidates; the final
+        // choice (`signature`) re-ranks them once every paper has been counted.
+        var ranked = Array(words.indices)
+        let scores = words.indices.map { Double(weights[$0]) * rarity(words[$0]) }
+        ranked.sort { (scores[$0], words[$1]) > (scores[$1], words[$0]) }
+        for offset in ranked.prefix(TopicalAgreement.candidateCount) {
+            candidates.append(words[offset])
+            candidateWeights.append(weights[offset])
+        }
+        papers.append(Int32(paper))
+        offsets.append(UInt32(candidates.count))
+    }
+
+    /// The final signature of `paper` for a name whose own words are `excluded`: the words
+    /// with the largest weight × rarity, their weights scaled to sum to `weightScale`.
+    func signature(paper: Int, excluding excluded: [UInt32]) -> [(word: UInt32, weight: UInt16)] {
+        // The last entry for the paper: a merged duplicate's later claims replace earlier ones.
+        guard let slot = papers.lastIndex(of: Int32(paper)) else { return [] }
+        var scored: [(word: UInt32, score: Double)] = []
+        for offset in Int(offsets[slot])..<Int(offsets[slot + 1]) {
+            let word = candidates[offset]
+            guard !excluded.contains(word), frequency(word) >= TopicalAgreement.minimumDocumentFrequency else { continue }
+            scored.append((word, Double(candidateWeights[offset]) * rarity(word)))
+        }
+        scored.sort { ($0.score, $1.word) > ($1.score, $0.word) }
+        let kept = scored.prefix(TopicalAgreement.signatureSize)
+        let total = kept.reduce(0) { $0 + $1.score }
+        guard total > 0 else { return [] }
+        return kept.map { ($0.word, UInt16((Double(TopicalAgreement.weightScale) * $0.score / total).rounded())) }
+    }
+}
+
+/// The signatures of the names that have one owner, flat: the owner of name `pattern` has
+/// `words[offsets[pattern]..<offsets[pattern + 1]]`.
+struct TopicSignatures: Sendable {
+    private var offsets: [UInt32] = [0]
+    private var words: [UInt32] = []
+    private var weights: [UInt16] = []
+
+    init() {}
+
+    init(owners: [(owner: Int32, name: String)], topics: TopicIndex) {
+        offsets.reserveCapacity(owners.count + 1)
+        let judged = topics.documents >= TopicalAgreement.minimumDocuments
+        for (owner, name) in owners {
+            if owner >= 0 && judged {
+                for entry in topics.signature(paper: Int(owner), excluding: TopicalAgreement.contentWords(of: name)) {
+                    words.append(entry.word)
+                    weights.append(entry.weight)
+                }
+            }
+            offsets.append(UInt32(words.count))
+        }
+    }
+
+    /// Share (thousandths) of the owner's signature found among `abstractWords` (sorted).
+    func agreement(pattern: Int, abstractWords: [UInt32]) -> Int {
+        guard pattern + 1 < offsets.count else { return TopicalAgreement.weightScale }
+        let range = Int(offsets[pattern])..<Int(offsets[pattern + 1])
+        return TopicalAgreement.agreement(words: words[range], weights: weights[range], abstractWords: abstractWords)
+    }
+
+    func agrees(pattern: Int, abstractWords: [UInt32]) -> Bool {
+        agreement(pattern: pattern, abstractWords: abstractWords) >= TopicalAgreement.threshold
+    }
+}
