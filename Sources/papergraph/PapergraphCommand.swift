@@ -37,7 +37,9 @@ struct PapergraphCommand: ParsableCommand {
             ComponentsCommand.self,
             CodeTrendCommand.self,
             RenderCommand.self,
+            RenderDOTCommand.self,
             ExportCommand.self,
+            DemoCommand.self,
         ]
     )
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `bash scripts/demo` regenerates Graphs/ from Graphs/sample; regeneration must be byte-identical.
+/// `bash scripts/demo` (`papergraph demo`) regenerates Graphs/ from Graphs/sample; regeneration must be byte-identical.
 @Suite struct GalleryTests {
     let scratch = Scratch()
 
@@ -16,19 +16,43 @@ import Testing
         return db
     }
 
-    @Test func committedDOTFilesMatchARegeneration() throws {
-        let db = try sampleDatabase()
-        let views: [(arguments: [String], file: String)] = [
-            (["shared-repos"], "shared-repos.dot"), (["top"], "top.dot"), (["code"], "code.dot"),
-            (["ego", "1706.03762"], "ego-attention.dot"),
-        ]
-        for view in views {
-            let out = scratch.path(view.file)
-            let result = try CLI.run(["render"] + view.arguments + ["--db", db, "--format", "dot", "-o", out])
-            #expect(result.status == 0, "\(result.stderr)")
-            let committed = try Data(contentsOf: Repository.root.appendingPathComponent("Graphs/\(view.file)"))
-            #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == committed, "Graphs/\(view.file) is stale: run bash scripts/demo")
+    /// `papergraph demo` (what `bash scripts/demo` runs) into a scratch directory: every DOT and
+    /// GraphML file it writes must equal the committed one, and every committed one must be written.
+    @Test func demoRegeneratesTheCommittedGalleryByteForByte() throws {
+        let out = scratch.path("gallery")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let graphs = Repository.root.appendingPathComponent("Graphs")
+        let result = try CLI.run([
+            "demo", "--sample", graphs.appendingPathComponent("sample").path, "--out", out,
+            "--db", scratch.path("demo.sqlite"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("== papergraph stats"))
+        #expect(result.stdout.contains("== papergraph papers --status promised"))
+        func files(in directory: String, _ extensions: Set<String>) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { extensions.contains(($0 as NSString).pathExtension) }.sorted()
         }
+        let written = try files(in: out, ["dot", "graphml", "svg"])
+        #expect(written.filter { $0.hasSuffix(".svg") }.count == written.filter { $0.hasSuffix(".dot") }.count)
+        #expect(try files(in: graphs.path, ["dot", "graphml"]) == written.filter { !$0.hasSuffix(".svg") })
+        for file in written where !file.hasSuffix(".svg") {
+            let fresh = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
+            let committed = try Data(contentsOf: graphs.appendingPathComponent(file))
+            #expect(fresh == committed, "Graphs/\(file) is stale: run bash scripts/demo")
+        }
+    }
+
+    @Test func demoWithoutTheSampleSaysWhereToFindIt() throws {
+        let result = try CLI.run(["demo", "--sample", scratch.path("nowhere"), "--out", scratch.url.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--sample"))
+        let noOut = try CLI.run([
+            "demo", "--sample", Repository.root.appendingPathComponent("Graphs/sample").path, "--out",
+            scratch.path("missing-dir"),
+        ])
+        #expect(noOut.status == 1)
+        #expect(noOut.stderr.contains("--out"))
     }
 
     @Test func svgIsTheSameBytesTwice() throws {
