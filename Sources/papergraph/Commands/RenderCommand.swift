@@ -94,19 +94,11 @@ struct RenderCommand: ParsableCommand {
         case .top:
             return try builder.view(name: "top", candidates: nodes, importance: pagerank, maxNodes: min(top, maxNodes))
         case .sharedRepos:
-            var chosen = Set<Int32>()
-            var importance = [Double](repeating: 0, count: graph.nodeCount)
-            for node in nodes where graph.kinds[Int(node)] == .repo {
-                let users = graph.predecessors(of: node).filter { graph.isPaper($0) }
-                guard users.count >= minPapers else { continue }
-                chosen.insert(node)
-                importance[Int(node)] = Double(users.count) + 1
-                for paper in users {
-                    chosen.insert(paper)
-                    importance[Int(paper)] = max(importance[Int(paper)], 1)
-                }
-            }
-            return try builder.view(name: "shared_repos", candidates: Array(chosen), importance: importance, maxNodes: maxNodes)
+            let selection = SharedReposSelection(graph: graph, minPapers: minPapers, maxNodes: maxNodes)
+            var view = try builder.view(
+                name: "shared_repos", candidates: selection.nodes, importance: selection.importance, maxNodes: maxNodes)
+            if selection.dropped > 0 { view.note = "\(selection.dropped) nodes not shown (max-nodes \(maxNodes))" }
+            return view
         case .ego:
             let center = try graph.node(forPaperOrTarget: paper ?? "", store: store)
             var distance: [Int32: Int] = [center: 0]
