@@ -75,7 +75,8 @@ struct RenderCommand: ParsableCommand {
         let store = try GraphStore(path: db ?? GraphStore.defaultPath, mode: .readOnly)
         let graph = try GraphLoader.load(from: store.database)
         let builder = ViewBuilder(graph: graph, store: store)
-        let pagerank = graph.isEmpty ? [] : try Centrality.pageRank(graph).scores
+        // shared-repos sizes nodes by how many papers use them; the other views need PageRank.
+        let pagerank = graph.isEmpty || view == .sharedRepos ? [] : try Centrality.pageRank(graph).scores
         let graphView = try makeView(graph: graph, store: store, builder: builder, pagerank: pagerank)
         let dot = DOTWriter().write(graphView)
         let data: Data
