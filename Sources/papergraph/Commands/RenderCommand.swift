@@ -132,14 +132,22 @@ struct RenderCommand: ParsableCommand {
                 name: "code", candidates: Array(clusters.keys), importance: importance, maxNodes: maxNodes,
                 clusters: clusters,
                 clusterLabels: Dictionary(uniqueKeysWithValues: Set(clusters.values).map { ($0, String($0.dropFirst(8)).replacingOccurrences(of: "_", with: "-")) }))
-            let fills = ["released": "#1b9e77", "promised": "#d95f02", "none": "#bbbbbb"]
+            // Every node is a paper, so the legend shows the statuses instead of the kinds.
+            let statuses = [
+                LegendEntry(name: "released", color: "#009E73", fillColor: "#CDEFE4"),
+                LegendEntry(name: "promised", color: "#D55E00", fillColor: "#FBE0C4"),
+                LegendEntry(name: "none", color: "#8C8C8C", fillColor: "#EEEEEE"),
+            ]
             let statusByID = Dictionary(uniqueKeysWithValues: papers.map { ($0.key, $0.codeStatus.rawValue) })
             for index in view.nodes.indices {
-                if let status = statusByID[view.nodes[index].id], let fill = fills[status] {
-                    view.nodes[index].attributes["fillcolor"] = "\"\(fill)\""
+                if let status = statusByID[view.nodes[index].id], let style = statuses.first(where: { $0.name == status }) {
+                    view.nodes[index].attributes["color"] = style.color
+                    view.nodes[index].attributes["fillcolor"] = style.fillColor
                     view.nodes[index].label += " [\(status)]"
                 }
             }
+            view.legend = false
+            view.legendEntries = statuses
             return view
         }
     }
