@@ -15,7 +15,7 @@
 #
 #   --papers N      corpus size (default 200000); corpus and database reused when present
 #   --seed S        corpus seed (default 1)
-#   --runs R        runs of each command (default 3); the table shows the median wall time
+#   --runs R        runs of each command (default 5, interleaved); the table shows the median
 #   --skip-build    use the release binaries already built
 #   --db FILE       benchmark this papergraph database instead
 #
@@ -24,7 +24,7 @@ set -euo pipefail
 
 papers=200000
 seed=1
-runs=3
+runs=5
 build=1
 db=""
 
@@ -114,42 +114,47 @@ parse_time() {  # GNU time -v report -> "<wall seconds> <peak RSS MiB>"
 }
 
 rows=()
-declare -A wall_of
+declare -A wall_of walls_of peak_of
 
-measure() {  # measure NAME COMMAND... : RUNS runs under GNU time; median wall, max RSS
+measure_once() {  # measure_once NAME COMMAND... : one run under GNU time, wall and RSS recorded
     local name="$1"
     shift
-    local log="$out/render-$name" walls=() peak=0
-    for ((run = 1; run <= runs; run++)); do
-        if ! /usr/bin/time -v -o "$log.time" "$@" > "$log.out" 2> "$log.err"; then
-            echo "run-render.sh: $name failed; last lines of ${log#$root/}.err:" >&2
-            tail -n 20 "$log.err" >&2
-            exit 1
-        fi
-        local w r
-        read -r w r < <(parse_time "$log.time")
-        walls+=("$w")
-        peak="$(awk -v a="$peak" -v b="$r" 'BEGIN { print (b > a ? b : a) }')"
-    done
-    local median
-    median="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
-    wall_of["$name"]="$median"
-    rows+=("$(printf '%-36s %9s %12s   %s' "$name" "$median" "$peak" "$(printf '%s ' "${walls[@]}")")")
-    echo "   $name: median $median s, peak RSS $peak MB" >&2
+    local log="$out/render-$name"
+    if ! /usr/bin/time -v -o "$log.time" "$@" > "$log.out" 2> "$log.err"; then
+        echo "run-render.sh: $name failed; last lines of ${log#$root/}.err:" >&2
+        tail -n 20 "$log.err" >&2
+        exit 1
+    fi
+    local w r
+    read -r w r < <(parse_time "$log.time")
+    walls_of["$name"]="${walls_of[$name]:-}$w "
+    peak_of["$name"]="$(awk -v a="${peak_of[$name]:-0}" -v b="$r" 'BEGIN { print (b > a ? b : a) }')"
 }
 
-# case NAME MAX_NODES LAYOUT
+summarize() {  # summarize NAME : median wall over the recorded runs, one table row
+    local name="$1" median
+    median="$(printf '%s\n' ${walls_of[$name]} | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+    wall_of["$name"]="$median"
+    rows+=("$(printf '%-36s %9s %12s   %s' "$name" "$median" "${peak_of[$name]}" "${walls_of[$name]}")")
+    echo "   $name: median $median s, peak RSS ${peak_of[$name]} MB" >&2
+}
+
+# run_case NAME MAX_NODES LAYOUT. The four commands take turns within each run, so a change
+# in the machine's load (other jobs) hits all of them alike.
 run_case() {
     local name="$1" max="$2" layout="$3"
     local dotfile="$out/render-$name.dot"
     echo "== ($name) shared-repos --max-nodes $max --layout $layout, $runs run(s) each"
-    measure "$name-papergraph-write-dot" "$pg" render shared-repos --max-nodes "$max" --layout "$layout" \
-        --format dot -o "$dotfile" --db "$db"
-    measure "$name-dot-program" dot -K"$layout" -Tsvg "$dotfile" -o "$out/render-$name-dot.svg"
-    measure "$name-papergraph-render-dot" "$pg" render-dot "$dotfile" --layout "$layout" --format svg \
-        -o "$out/render-$name-pg.svg"
-    measure "$name-papergraph-render-svg" "$pg" render shared-repos --max-nodes "$max" --layout "$layout" \
-        --format svg -o "$out/render-$name.svg" --db "$db"
+    for ((run = 1; run <= runs; run++)); do
+        measure_once "$name-papergraph-write-dot" "$pg" render shared-repos --max-nodes "$max" --layout "$layout" \
+            --format dot -o "$dotfile" --db "$db"
+        measure_once "$name-dot-program" dot -K"$layout" -Tsvg "$dotfile" -o "$out/render-$name-dot.svg"
+        measure_once "$name-papergraph-render-dot" "$pg" render-dot "$dotfile" --layout "$layout" --format svg \
+            -o "$out/render-$name-pg.svg"
+        measure_once "$name-papergraph-render-svg" "$pg" render shared-repos --max-nodes "$max" --layout "$layout" \
+            --format svg -o "$out/render-$name.svg" --db "$db"
+    done
+    for step in papergraph-write-dot dot-program papergraph-render-dot papergraph-render-svg; do summarize "$name-$step"; done
     local nodes edges
     nodes="$(grep -c '^  *"[^"]*" \[label' "$dotfile" || true)"
     edges="$(grep -c ' -> ' "$dotfile" || true)"
