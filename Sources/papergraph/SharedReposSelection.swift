@@ -20,20 +20,25 @@ struct SharedReposSelection {
     static let repositoryShare = 5
 
     init(graph: PaperGraph, minPapers: Int, maxNodes: Int) {
-        importance = [Double](repeating: 0, count: graph.nodeCount)
+        // Flat arrays indexed by node rather than sets: this runs over every repo of the
+        // store, and hashing was a visible part of `render` on a 200k-paper database.
+        var importance = [Double](repeating: 0, count: graph.nodeCount)
         var repos: [(node: Int32, users: [Int32])] = []
-        var allPapers = Set<Int32>()
+        var paperCount = 0
         for node in 0..<Int32(graph.nodeCount) where graph.kinds[Int(node)] == .repo {
-            let users = graph.predecessors(of: node).filter { graph.isPaper($0) }
-            guard users.count >= minPapers else { continue }
-            repos.append((node, Array(users)))
-            importance[Int(node)] = Double(users.count) + 1
-            allPapers.formUnion(users)
+            let papers = graph.predecessors(of: node).filter { graph.isPaper($0) }
+            guard papers.count >= minPapers else { continue }
+            repos.append((node, papers))
+            importance[Int(node)] = Double(papers.count) + 1
+            for paper in papers where importance[Int(paper)] == 0 {
+                importance[Int(paper)] = 1
+                paperCount += 1
+            }
         }
-        for paper in allPapers { importance[Int(paper)] = 1 }
-        let total = repos.count + allPapers.count
+        let total = repos.count + paperCount
         guard total > maxNodes else {
-            nodes = repos.map(\.node) + allPapers.sorted()
+            nodes = repos.map(\.node) + (0..<Int32(graph.paperCount)).filter { importance[Int($0)] > 0 }
+            self.importance = importance
             dropped = 0
             return
         }
@@ -41,15 +46,17 @@ struct SharedReposSelection {
         repos.sort { a, b in a.users.count != b.users.count ? a.users.count > b.users.count : a.node < b.node }
         let repoBudget = min(repos.count, max(1, maxNodes / Self.repositoryShare))
         let kept = repos.prefix(repoBudget)
-        var keptRepoCount = [Int32: Int]()  // paper → how many kept repos it uses
+        var keptRepoCount = [Int32](repeating: 0, count: graph.paperCount)  // kept repos each paper uses
         for repo in kept {
-            for paper in repo.users { keptRepoCount[paper, default: 0] += 1 }
+            for paper in repo.users { keptRepoCount[Int(paper)] += 1 }
         }
-        let papers = keptRepoCount.keys.sorted { a, b in
-            let ca = keptRepoCount[a] ?? 0, cb = keptRepoCount[b] ?? 0
-            return ca != cb ? ca > cb : a < b
+        var papers: [(count: Int32, node: Int32)] = []
+        for paper in 0..<Int32(graph.paperCount) where keptRepoCount[Int(paper)] > 0 {
+            papers.append((keptRepoCount[Int(paper)], paper))
         }
-        nodes = kept.map(\.node) + papers.prefix(maxNodes - kept.count)
+        papers.sort { a, b in a.count != b.count ? a.count > b.count : a.node < b.node }
+        nodes = kept.map(\.node) + papers.prefix(maxNodes - kept.count).map(\.node)
+        self.importance = importance
         dropped = total - nodes.count
     }
 }
