@@ -5,9 +5,10 @@ import Analysis
 ///
 /// When everything fits under `maxNodes` it is all drawn. Past the limit, cutting by one
 /// importance list would keep only repositories (each outranks every paper) and draw no edge
-/// at all, so the budget is split instead: the most used repositories take a fifth of it, and
-/// the rest goes to their papers, those that use several of the kept repositories first (they
-/// are what links the picture together), then by node id.
+/// at all, so the budget is split instead: the most used repositories take a fifth of it (more
+/// while the next one fits with all its papers), and the rest goes to their papers, those that
+/// use several of the kept repositories first (they are what links the picture together), then
+/// by node id.
 struct SharedReposSelection {
     /// The nodes to draw.
     var nodes: [Int32]
@@ -44,12 +45,24 @@ struct SharedReposSelection {
         }
 
         repos.sort { a, b in a.users.count != b.users.count ? a.users.count > b.users.count : a.node < b.node }
-        let repoBudget = min(repos.count, max(1, maxNodes / Self.repositoryShare))
-        let kept = repos.prefix(repoBudget)
         var keptRepoCount = [Int32](repeating: 0, count: graph.paperCount)  // kept repos each paper uses
-        for repo in kept {
-            for paper in repo.users { keptRepoCount[Int(paper)] += 1 }
+        var keptPapers = 0
+        func keep(_ repo: (node: Int32, users: [Int32])) {
+            for paper in repo.users {
+                if keptRepoCount[Int(paper)] == 0 { keptPapers += 1 }
+                keptRepoCount[Int(paper)] += 1
+            }
         }
+        var keptRepos = min(repos.count, max(1, maxNodes / Self.repositoryShare))
+        for repo in repos.prefix(keptRepos) { keep(repo) }
+        // More repositories while they fit with all their papers (small views, few users each).
+        while keptRepos < repos.count {
+            let newPapers = repos[keptRepos].users.filter { keptRepoCount[Int($0)] == 0 }.count
+            guard keptRepos + 1 + keptPapers + newPapers <= maxNodes else { break }
+            keep(repos[keptRepos])
+            keptRepos += 1
+        }
+        let kept = repos.prefix(keptRepos)
         var papers: [(count: Int32, node: Int32)] = []
         for paper in 0..<Int32(graph.paperCount) where keptRepoCount[Int(paper)] > 0 {
             papers.append((keptRepoCount[Int(paper)], paper))

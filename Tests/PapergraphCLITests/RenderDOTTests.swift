@@ -39,3 +39,30 @@ import Testing
         #expect(try CLI.run(["render-dot", good, "-o", scratch.path("no/dir/x.svg")]).status == 1)
     }
 }
+
+/// The shared-repos view past --max-nodes keeps repositories AND their papers.
+@Suite struct SharedReposViewTests {
+    let scratch = Scratch()
+
+    @Test func cappedViewStillDrawsEdges() throws {
+        var lines = ""
+        // Three repos shared by two papers each, one paper using two of them.
+        for (index, repos) in [["a"], ["a", "b"], ["b"], ["c"], ["c"]].enumerated() {
+            let links = repos.map { "https://github.com/acme/\($0)" }.joined(separator: " and ")
+            lines += Fixture.line(String(format: "2503.%05d", index + 1), "Paper \(index)", "Code at \(links).") + "\n"
+        }
+        let input = try scratch.write("shared.jsonl", lines)
+        let db = scratch.path("db.sqlite")
+        #expect(try CLI.run(["ingest", "--quiet", "--db", db, input]).status == 0)
+        let full = try CLI.run(["render", "shared-repos", "--db", db, "--format", "dot"])
+        #expect(full.stdout.components(separatedBy: " -> ").count - 1 == 6)
+        let capped = try CLI.run(["render", "shared-repos", "--db", db, "--format", "dot", "--max-nodes", "5"])
+        #expect(capped.status == 0)
+        // acme/a (a fifth of 5 nodes) with its 2 papers, then acme/b, which fits with its one
+        // new paper; acme/c and its papers are left out.
+        #expect(capped.stdout.contains("\"github.com/acme/a\" [") && capped.stdout.contains("\"github.com/acme/b\" ["))
+        #expect(!capped.stdout.contains("\"github.com/acme/c\" ["))
+        #expect(capped.stdout.components(separatedBy: " -> ").count - 1 == 4)
+        #expect(capped.stdout.contains("3 nodes not shown (max-nodes 5)"))
+    }
+}
