@@ -32,6 +32,9 @@ struct RenderDOTCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (stdout when omitted).", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Print the time of the in-process parse, layout and render on stderr (benchmarks).")
+    var timing = false
+
     func run() throws {
         let layout = try Layout(parsing: layout)
         let format = try Rendering.OutputFormat(parsing: format)
@@ -49,7 +52,14 @@ struct RenderDOTCommand: ParsableCommand {
         guard let dot = String(data: data, encoding: .utf8) else {
             throw RenderError.invalidDOT("\(file) is not UTF-8 text")
         }
+        let clock = ContinuousClock()
+        let started = clock.now
         let rendered = try GraphvizRenderer().render(dot: dot, layout: layout, format: format)
+        if timing {
+            let (seconds, attoseconds) = started.duration(to: clock.now).components
+            let elapsed = Double(seconds) + Double(attoseconds) * 1e-18
+            Console.info("render-dot: in-process parse + layout + render \(String(format: "%.3f", elapsed)) s")
+        }
         for warning in rendered.warnings { Console.warn("graphviz: \(warning)") }
         try OutputSink(path: output).write(rendered.data)
     }
