@@ -79,7 +79,7 @@ import Testing
         }
         let store = try GraphStore(path: path)
         #expect(try store.read { db in try db.tableExists(CodeStatusHistory.table) })
-        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Schema.currentVersion)
         _ = try store.ingest([source("february.jsonl", records: [promised]), source("june.jsonl", records: [released])])
         #expect(try store.read { db in try CodeStatusHistory.changes(db) }.filter(\.isFollowUp).count == 1)
     }
