@@ -5,8 +5,8 @@
 # the graph, PageRank, print the top 20), then `papergraph communities` (louvain, leiden) and,
 # with --all, every other analysis command, on the graph of the synthetic ingest corpus.
 #
-#   Benchmarks/run-rank.sh [--papers N] [--seed S] [--runs R] [--all] [--no-networkx]
-#                          [--skip-build] [--db FILE]
+#   Benchmarks/run-rank.sh [--papers N] [--seed S] [--runs R] [--all] [--exact-betweenness]
+#                          [--no-networkx] [--skip-build] [--db FILE]
 #
 #   --papers N      corpus size (default 200000); the corpus and database of run-ingest.sh
 #                   (bench-out/synthetic-<N>-seed<S>.jsonl, bench-out/papergraph-<N>.sqlite)
@@ -16,6 +16,8 @@
 #                   and the largest peak RSS
 #   --all           also time rank hits/degree/betweenness/personalized, components,
 #                   related, shared-repos --pairs and code-trend (one run each)
+#   --exact-betweenness  also time exact betweenness just under its 50,000-node limit (the
+#                   graph of a 35,000-paper corpus: 49,746 nodes), generated and ingested here
 #   --no-networkx   skip the networkx baseline (about 15 s a run)
 #   --skip-build    use the release binaries already built
 #   --db FILE       benchmark this database instead of the synthetic one
@@ -29,11 +31,12 @@ papers=200000
 seed=1
 runs=3
 all=0
+exact=0
 networkx=1
 build=1
 db=""
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -41,6 +44,7 @@ while [[ $# -gt 0 ]]; do
         --seed) seed="${2:?--seed needs a value}"; shift 2 ;;
         --runs) runs="${2:?--runs needs a value}"; shift 2 ;;
         --all) all=1; shift ;;
+        --exact-betweenness) exact=1; shift ;;
         --no-networkx) networkx=0; shift ;;
         --skip-build) build=0; shift ;;
         --db) db="${2:?--db needs a value}"; shift 2 ;;
@@ -79,7 +83,7 @@ done
 if [[ "$build" -eq 1 ]]; then
     echo "== building release binaries"
     swift build -c release --product papergraph
-    [[ -z "$db" ]] && swift build -c release --product papergraph-bench
+    if [[ -z "$db" || "$exact" -eq 1 ]]; then swift build -c release --product papergraph-bench; fi
 fi
 bin="$(swift build -c release --show-bin-path)"
 if [[ ! -x "$bin/papergraph" ]]; then
@@ -188,6 +192,16 @@ if [[ "$all" -eq 1 ]]; then
     measure related 1 "$pg" related "$seed_paper" --db "$db"
     measure shared-repos-pairs 1 "$pg" shared-repos --pairs --db "$db"
     measure code-trend 1 "$pg" code-trend --db "$db"
+fi
+
+if [[ "$exact" -eq 1 ]]; then
+    small_corpus="$out/synthetic-35k-seed$seed.jsonl" small_db="$out/papergraph-35k.sqlite"
+    if [[ ! -s "$small_corpus" ]]; then
+        "$bin/papergraph-bench" generate --papers 35000 --seed "$seed" -o "$small_corpus" 2> "$out/generate-35k.log"
+    fi
+    if [[ ! -s "$small_db" ]]; then "$pg" ingest --quiet --db "$small_db" "$small_corpus" > /dev/null; fi
+    echo "== exact betweenness on $("$pg" components --db "$small_db" 2>&1 >/dev/null | grep -o '[0-9]* nodes')"
+    measure rank-betweenness-exact-35k 1 "$pg" rank --algo betweenness --db "$small_db"
 fi
 
 graph_line="$(awk -F'; ' 'NR == 1 { print $1 }' "$out/rank-python-igraph.err")"
