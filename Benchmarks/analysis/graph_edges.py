@@ -71,3 +71,28 @@ def undirected(n, edges):
         key = (min(u, v), max(u, v))
         sym[key] = sym.get(key, 0.0) + w
     return sym
+
+
+def names(path, nodes, dense_ids):
+    """Printable names of some nodes, as `papergraph rank` prints them: a paper's key (arXiv id
+    or normalized title), a target's canonical string. Looked up for the shown nodes only."""
+    db = sqlite3.connect(path)
+    out = {}
+    for v in dense_ids:
+        kind, store_id = nodes[v]
+        if kind == "paper":
+            row = db.execute("SELECT key FROM paper WHERE id = ?", (store_id,)).fetchone()
+        else:
+            row = db.execute("SELECT target FROM target WHERE id = ?", (store_id,)).fetchone()
+        out[v] = row[0] if row else "#%d" % v
+    db.close()
+    return out
+
+
+def print_top(path, nodes, scores, top):
+    """Prints the `top` best nodes (ties by ascending dense id, like Swift's `ranked`) as
+    `rank<TAB>node<TAB>kind<TAB>score`, the columns of `papergraph rank --format csv`."""
+    best = sorted(range(len(nodes)), key=lambda v: (-scores[v], v))[:top]
+    label = names(path, nodes, best)
+    for rank, v in enumerate(best, start=1):
+        print("%d\t%s\t%s\t%.12g" % (rank, label[v], nodes[v][0], scores[v]))

@@ -7,7 +7,8 @@ without out-edges uniformly, like networkx and the Swift implementation.
 
     python3 pagerank_igraph.py DB.sqlite [--top 20]
 
-Prints the top nodes as `dense_id kind:store_id score`; phase timings go to stderr.
+Prints the top nodes as `rank<TAB>node<TAB>kind<TAB>score` (node: paper key or target, as
+`papergraph rank` prints it); phase timings go to stderr.
 """
 import argparse
 import os
@@ -36,8 +37,7 @@ def main():
     scores = g.pagerank(damping=0.85, weights="weight", directed=True, implementation="prpack")
     t3 = time.perf_counter()
 
-    for v in sorted(range(len(nodes)), key=lambda v: (-scores[v], v))[: args.top]:
-        print("%d %s:%d %.12g" % (v, nodes[v][0], nodes[v][1], scores[v]))
+    graph_edges.print_top(args.db, nodes, scores, args.top)
     print(
         "igraph %s: %d nodes, %d edges; load %.3f s, build %.3f s, pagerank %.3f s"
         % (ig.__version__, len(nodes), len(edges), t1 - t0, t2 - t1, t3 - t2),

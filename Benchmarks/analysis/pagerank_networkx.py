@@ -6,7 +6,8 @@ repo->owner, paper->paper citations. alpha 0.85, tol 1e-10 (networkx scales it b
 
     python3 pagerank_networkx.py DB.sqlite [--top 20]
 
-Prints the top nodes as `dense_id kind:store_id score`; phase timings go to stderr.
+Prints the top nodes as `rank<TAB>node<TAB>kind<TAB>score` (node: paper key or target, as
+`papergraph rank` prints it); phase timings go to stderr.
 """
 import argparse
 import os
@@ -35,8 +36,7 @@ def main():
     scores = nx.pagerank(G, alpha=0.85, tol=1e-10, max_iter=1000, weight="weight")
     t3 = time.perf_counter()
 
-    for v in sorted(scores, key=lambda v: (-scores[v], v))[: args.top]:
-        print("%d %s:%d %.12g" % (v, nodes[v][0], nodes[v][1], scores[v]))
+    graph_edges.print_top(args.db, nodes, scores, args.top)
     print(
         "networkx %s: %d nodes, %d edges; load %.3f s, build %.3f s, pagerank %.3f s"
         % (nx.__version__, len(nodes), len(edges), t1 - t0, t2 - t1, t3 - t2),

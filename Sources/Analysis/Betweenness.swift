@@ -75,7 +75,7 @@ extension Centrality {
                     backward: (undirected.offsets, undirected.neighbors))
             }()
 
-        var raw = brandes(adjacency, nodeCount: n, sources: sources)
+        var raw = brandes(adjacency, nodeCount: n, sources: sources, foldLeaves: !options.directed)
 
         // Rescale exactly as networkx `_rescale` with endpoints=False.
         let pairs = n - 1
@@ -108,9 +108,47 @@ extension Centrality {
         var backward: (offsets: [Int], nodes: [Int32])
     }
 
-    /// Sum over `sources` of Brandes' dependency accumulation (unscaled).
-    static func brandes(_ adjacency: Adjacency, nodeCount n: Int, sources: [Int32]) -> [Double] {
+    /// A BFS to run: its dependencies count `weight` times, and `foldedLeaves` leaf sources
+    /// hanging off `node` add their paths through it (see ``roots(_:sources:foldLeaves:)``).
+    struct BFSRoot: Sendable {
+        var node: Int32
+        var weight: Double
+        var foldedLeaves: Double
+    }
+
+    /// The BFS runs that give the betweenness of `sources`.
+    ///
+    /// On an undirected graph a source `u` of degree 1 whose neighbour `v` has a higher degree
+    /// needs no BFS of its own: every shortest path from `u` is the edge u–v followed by a
+    /// shortest path from `v`, so `u`'s dependency on every node other than `v` equals `v`'s,
+    /// and `v` lies on the paths from `u` to all (component size − 2) other nodes. Such leaves
+    /// are folded into one weighted BFS from `v`. Papers that cite or link exactly one thing
+    /// are most of a paper–link graph, so this removes most of the work.
+    static func roots(_ adjacency: Adjacency, sources: [Int32], foldLeaves: Bool) -> [BFSRoot] {
+        guard foldLeaves else { return sources.map { BFSRoot(node: $0, weight: 1, foldedLeaves: 0) } }
+        let offsets = adjacency.forward.offsets, neighbors = adjacency.forward.nodes
+        func degree(_ v: Int) -> Int { offsets[v + 1] - offsets[v] }
+        let n = offsets.count - 1
+        var weight = [Double](repeating: 0, count: n), leaves = [Double](repeating: 0, count: n)
+        for s in sources {
+            var root = Int(s)
+            if degree(root) == 1, degree(Int(neighbors[offsets[root]])) > 1 {
+                root = Int(neighbors[offsets[root]])
+                leaves[root] += 1
+            }
+            weight[root] += 1
+        }
+        return (0..<n).filter { weight[$0] > 0 }.map { v in
+            BFSRoot(node: Int32(v), weight: weight[v], foldedLeaves: leaves[v])
+        }
+    }
+
+    /// Sum over `sources` of Brandes' dependency accumulation (unscaled). Runs in a fixed
+    /// number of chunks whose partial sums are added in chunk order, so the result does not
+    /// depend on the number of cores or on thread timing.
+    static func brandes(_ adjacency: Adjacency, nodeCount n: Int, sources: [Int32], foldLeaves: Bool) -> [Double] {
         guard n > 0, !sources.isEmpty else { return [Double](repeating: 0, count: n) }
+        let sources = roots(adjacency, sources: sources, foldLeaves: foldLeaves)
         let chunkCount = min(8, sources.count)
         let partials = UnsafeMutableBufferPointer<[Double]>.allocate(capacity: chunkCount)
         partials.initialize(repeating: [])
@@ -127,55 +165,99 @@ extension Centrality {
         return total
     }
 
-    private static func brandesChunk(_ adjacency: Adjacency, nodeCount n: Int, sources: ArraySlice<Int32>) -> [Double] {
+    private static func brandesChunk(_ adjacency: Adjacency, nodeCount n: Int, sources: ArraySlice<BFSRoot>) -> [Double] {
         var centrality = [Double](repeating: 0, count: n)
-        var sigma = [Double](repeating: 0, count: n)
-        var distance = [Int32](repeating: -1, count: n)
-        var delta = [Double](repeating: 0, count: n)
-        var order = [Int32](repeating: 0, count: n)  // BFS visit order, doubles as the queue
-        let (fOffsets, fNodes) = adjacency.forward
-        let (bOffsets, bNodes) = adjacency.backward
-        for s in sources {
-            var head = 0, tail = 0
-            order[tail] = s
-            tail += 1
-            sigma[Int(s)] = 1
-            distance[Int(s)] = 0
-            while head < tail {
-                let v = Int(order[head])
-                head += 1
-                let next = distance[v] + 1
-                for e in fOffsets[v]..<fOffsets[v + 1] {
-                    let w = Int(fNodes[e])
-                    if distance[w] < 0 {
-                        distance[w] = next
-                        order[tail] = Int32(w)
-                        tail += 1
+        // Raw buffers: this loop runs (sources × reachable nodes) times, and array bounds and
+        // uniqueness checks in it cost more than the work itself.
+        let sigma = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let delta = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let distance = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)  // BFS visit order, doubles as the queue
+        sigma.initialize(repeating: 0)
+        delta.initialize(repeating: 0)
+        distance.initialize(repeating: -1)
+        order.initialize(repeating: 0)
+        defer {
+            sigma.deallocate()
+            delta.deallocate()
+            distance.deallocate()
+            order.deallocate()
+        }
+        adjacency.forward.offsets.withUnsafeBufferPointer { fOffsets in
+            adjacency.forward.nodes.withUnsafeBufferPointer { fNodes in
+                adjacency.backward.offsets.withUnsafeBufferPointer { bOffsets in
+                    adjacency.backward.nodes.withUnsafeBufferPointer { bNodes in
+                        centrality.withUnsafeMutableBufferPointer { centrality in
+                            for root in sources {
+                                accumulate(
+                                    from: root, fOffsets, fNodes, bOffsets, bNodes, sigma: sigma, delta: delta,
+                                    distance: distance, order: order, into: centrality)
+                            }
+                        }
                     }
-                    if distance[w] == next { sigma[w] += sigma[v] }
                 }
-            }
-            // Dependencies in reverse BFS order; predecessors are back-neighbours one hop closer.
-            var i = tail - 1
-            while i > 0 {
-                let w = Int(order[i])
-                let previous = distance[w] - 1
-                let share = (1 + delta[w]) / sigma[w]
-                for e in bOffsets[w]..<bOffsets[w + 1] {
-                    let v = Int(bNodes[e])
-                    if distance[v] == previous { delta[v] += sigma[v] * share }
-                }
-                centrality[w] += delta[w]
-                i -= 1
-            }
-            for j in 0..<tail {
-                let v = Int(order[j])
-                sigma[v] = 0
-                distance[v] = -1
-                delta[v] = 0
             }
         }
         return centrality
+    }
+
+    /// One root's BFS and weighted dependency accumulation; leaves the work buffers reset.
+    @inline(__always)
+    private static func accumulate(
+        from root: BFSRoot, _ fOffsets: UnsafeBufferPointer<Int>, _ fNodes: UnsafeBufferPointer<Int32>,
+        _ bOffsets: UnsafeBufferPointer<Int>, _ bNodes: UnsafeBufferPointer<Int32>,
+        sigma: UnsafeMutableBufferPointer<Double>, delta: UnsafeMutableBufferPointer<Double>,
+        distance: UnsafeMutableBufferPointer<Int32>, order: UnsafeMutableBufferPointer<Int32>,
+        into centrality: UnsafeMutableBufferPointer<Double>
+    ) {
+        guard let fOffsets = fOffsets.baseAddress, let fNodes = fNodes.baseAddress,
+            let bOffsets = bOffsets.baseAddress, let bNodes = bNodes.baseAddress,
+            let sigma = sigma.baseAddress, let delta = delta.baseAddress, let distance = distance.baseAddress,
+            let order = order.baseAddress, let centrality = centrality.baseAddress
+        else { return }
+        let s = Int(root.node)
+        var head = 0, tail = 0
+        order[tail] = Int32(s)
+        tail += 1
+        sigma[s] = 1
+        distance[s] = 0
+        while head < tail {
+            let v = Int(order[head])
+            head += 1
+            let next = distance[v] + 1
+            let sigmaV = sigma[v]
+            for e in fOffsets[v]..<fOffsets[v + 1] {
+                let w = Int(fNodes[e])
+                var dw = distance[w]
+                if dw < 0 {
+                    dw = next
+                    distance[w] = next
+                    order[tail] = Int32(truncatingIfNeeded: w)
+                    tail += 1
+                }
+                if dw == next { sigma[w] += sigmaV }
+            }
+        }
+        // Dependencies in reverse BFS order; predecessors are back-neighbours one hop closer.
+        var i = tail - 1
+        while i > 0 {
+            let w = Int(order[i])
+            let previous = distance[w] - 1
+            let share = (1 + delta[w]) / sigma[w]
+            for e in bOffsets[w]..<bOffsets[w + 1] {
+                let v = Int(bNodes[e])
+                if distance[v] == previous { delta[v] += sigma[v] * share }
+            }
+            centrality[w] += root.weight * delta[w]
+            i -= 1
+        }
+        if root.foldedLeaves > 0 && tail > 2 { centrality[s] += root.foldedLeaves * Double(tail - 2) }
+        for j in 0..<tail {
+            let v = Int(order[j])
+            sigma[v] = 0
+            distance[v] = -1
+            delta[v] = 0
+        }
     }
 }
 

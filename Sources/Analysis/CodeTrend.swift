@@ -26,6 +26,9 @@ public struct CodeTrendRow: Sendable, Hashable, Encodable {
     /// Promised papers whose text already links a repository — typically "code will be at
     /// github.com/…": the link exists, so the release may since have happened.
     public var promisedWithRepoLink: Int
+    /// promised → released follow-ups dated in this period: a later record of a paper that
+    /// had promised its code carried the code link (dated by that later record).
+    public var followUps: Int = 0
 
     public var releasedShare: Double { share(released) }
     public var promisedShare: Double { share(promised) }
@@ -34,7 +37,7 @@ public struct CodeTrendRow: Sendable, Hashable, Encodable {
     func share(_ count: Int) -> Double { papers > 0 ? Double(count) / Double(papers) : 0 }
 
     private enum CodingKeys: String, CodingKey {
-        case period, papers, released, promised, none, unclassified, promisedWithRepoLink
+        case period, papers, released, promised, none, unclassified, promisedWithRepoLink, followUps
         case releasedShare, promisedShare, noneShare
     }
 
@@ -48,6 +51,7 @@ public struct CodeTrendRow: Sendable, Hashable, Encodable {
         try container.encode(none, forKey: .none)
         try container.encode(unclassified, forKey: .unclassified)
         try container.encode(promisedWithRepoLink, forKey: .promisedWithRepoLink)
+        try container.encode(followUps, forKey: .followUps)
         try container.encode(releasedShare, forKey: .releasedShare)
         try container.encode(promisedShare, forKey: .promisedShare)
         try container.encode(noneShare, forKey: .noneShare)
@@ -60,6 +64,9 @@ public struct CodeTrend: Sendable, Hashable {
     public var rows: [CodeTrendRow]
     /// Matching papers without a date (left out of `rows`).
     public var undated: Int
+    /// Every promised → released follow-up matching the filters, in the order they were
+    /// ingested (undated ones included; they are counted in no row).
+    public var followUps: [CodeFollowUp] = []
 
     public var totals: CodeTrendRow {
         rows.reduce(into: CodeTrendRow(period: "total", papers: 0, released: 0, promised: 0, none: 0, unclassified: 0, promisedWithRepoLink: 0)) {
@@ -69,18 +76,21 @@ public struct CodeTrend: Sendable, Hashable {
             $0.none += $1.none
             $0.unclassified += $1.unclassified
             $0.promisedWithRepoLink += $1.promisedWithRepoLink
+            $0.followUps += $1.followUps
         }
     }
 }
 
 /// Share of papers with released / promised / no code over time, straight from SQL.
 ///
-/// About promised→released follow-ups: the store keeps ONE row per paper key and a later
-/// record of the same paper (a new listing, v2 of the abstract) overwrites the earlier one, so
-/// the history "promised first, released later" is not in the database: such a paper simply
-/// reads `released` now. What is detectable is reported instead: promised papers that already
-/// carry a repository link (`promisedWithRepoLink`), the usual "code will be available at
-/// github.com/…" case, whose repo can be checked.
+/// promised → released follow-ups: the store keeps one row per paper, and a later record of the
+/// same paper overwrites its code status, so a paper that promised code and later linked it
+/// reads `released` in the counts. Databases from schema v3 on also keep the change itself
+/// (`code_status_history`, written on re-ingest); each promised → released change is a
+/// follow-up, counted in the period of the record that brought the link. Older databases have
+/// no history: their follow-ups are simply not seen. Promised papers that already carry a
+/// repository link (`promisedWithRepoLink`, "code will be available at github.com/…") are
+/// counted as well: their repo can be checked by hand.
 public enum CodeTrends {
     /// - Parameters:
     ///   - categories: keep papers listing any of these arXiv categories (empty: all).
@@ -147,8 +157,48 @@ public enum CodeTrends {
                 }
                 rowsByPeriod[period] = counts
             }
-            return CodeTrend(rows: rowsByPeriod.keys.sorted().compactMap { rowsByPeriod[$0] }, undated: undated)
+            let followUps = try Self.followUps(db, filter: filter)
+            for followUp in followUps {
+                guard let date = followUp.date, date.utf8.count >= length else { continue }
+                let period = String(date.prefix(length))
+                var counts =
+                    rowsByPeriod[period]
+                    ?? CodeTrendRow(
+                        period: period, papers: 0, released: 0, promised: 0, none: 0, unclassified: 0,
+                        promisedWithRepoLink: 0)
+                counts.followUps += 1
+                rowsByPeriod[period] = counts
+            }
+            return CodeTrend(
+                rows: rowsByPeriod.keys.sorted().compactMap { rowsByPeriod[$0] }, undated: undated,
+                followUps: followUps)
         }
+    }
+
+    /// The promised → released changes of papers the filter keeps, dated by the record that
+    /// brought the code link (else by the paper). Empty before schema v3.
+    static func followUps(_ db: Database, filter: GraphFilter) throws -> [CodeFollowUp] {
+        guard try db.tableExists("code_status_history") else { return [] }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT h.paper_id, p.key, p.arxiv_id, p.title, coalesce(h.date, p.date), p.categories,
+                       h.source_file, h.source_line
+                FROM code_status_history h JOIN paper p ON p.id = h.paper_id
+                WHERE h.from_status = 'promised' AND h.status = 'released'
+                ORDER BY h.id
+                """)
+        var followUps = [CodeFollowUp]()
+        while let row = try rows.next() {
+            let date: String? = row[4]
+            let categories: String? = row[5]
+            guard filter.accepts(date: date, categories: categories) else { continue }
+            followUps.append(
+                CodeFollowUp(
+                    paperID: row[0], key: row[1], arxivID: row[2], title: row[3], date: date, sourceFile: row[6],
+                    sourceLine: row[7]))
+        }
+        return followUps
     }
 
     private enum CodeStatusCode {
@@ -163,4 +213,19 @@ public enum CodeTrends {
             }
         }
     }
+}
+
+
+/// A paper that promised its code in one record and linked it in a later one.
+public struct CodeFollowUp: Sendable, Hashable, Codable {
+    public var paperID: Int64
+    /// The paper's store key (arXiv id or normalized title).
+    public var key: String
+    public var arxivID: String?
+    public var title: String
+    /// Date of the record that brought the code link (the paper's date when it had none).
+    public var date: String?
+    /// Where that record was read.
+    public var sourceFile: String
+    public var sourceLine: Int
 }

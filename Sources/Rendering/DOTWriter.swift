@@ -99,6 +99,9 @@ public struct DOTWriter: Sendable {
             ("bgcolor", "white"),
             ("outputorder", "edgesfirst"),
             ("overlap", nodeCount <= options.fullOverlapRemovalLimit ? "false" : "prism0"),
+            // Disconnected parts are laid out one by one and packed side by side; without it
+            // `dot` stacks every isolated node in one tall first rank.
+            ("pack", "true"),
             ("labelloc", "b"),
             ("labeljust", "l"),
         ]
@@ -201,20 +204,23 @@ public struct DOTWriter: Sendable {
     /// overlaps the graph (a legend cluster would in neato/sfdp, which ignore clusters).
     private func rootLabel(_ view: GraphView) -> String? {
         let note = view.note.map(TextEscaping.singleLine) ?? ""
-        let kinds = view.legend ? view.kindsPresent : []
-        guard !note.isEmpty || !kinds.isEmpty else { return nil }
+        let cells =
+            (view.legend ? view.kindsPresent.map { kind in
+                let style = NodeStyle.for(kind)
+                return LegendEntry(name: style.legendName, color: style.color, fillColor: style.fillColor)
+            } : []) + view.legendEntries
+        guard !note.isEmpty || !cells.isEmpty else { return nil }
         var rows = ""
-        let columns = max(kinds.count, 1)
+        let columns = max(cells.count, 1)
         if !note.isEmpty {
             let lines = TextEscaping.wrap(note, width: 90, maxLines: 3).map { TextEscaping.xml($0) }
             rows += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"><I>" + lines.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "</I></TD></TR>"
         }
-        if !kinds.isEmpty {
+        if !cells.isEmpty {
             rows += "<TR>"
-            for kind in kinds {
-                let style = NodeStyle.for(kind)
-                rows += "<TD BORDER=\"1\" COLOR=\"\(style.color)\" BGCOLOR=\"\(style.fillColor)\" CELLPADDING=\"4\">"
-                rows += TextEscaping.xml(style.legendName) + "</TD>"
+            for cell in cells {
+                rows += "<TD BORDER=\"1\" COLOR=\"\(TextEscaping.xml(cell.color))\" BGCOLOR=\"\(TextEscaping.xml(cell.fillColor))\" CELLPADDING=\"4\">"
+                rows += TextEscaping.xml(cell.name) + "</TD>"
             }
             rows += "</TR>"
         }

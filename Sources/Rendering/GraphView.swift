@@ -124,6 +124,20 @@ public struct ViewCluster: Sendable, Hashable {
     }
 }
 
+/// One extra legend cell: a name drawn in the given colours (e.g. the code view's statuses).
+public struct LegendEntry: Sendable, Hashable {
+    public var name: String
+    /// Border colour.
+    public var color: String
+    public var fillColor: String
+
+    public init(name: String, color: String, fillColor: String) {
+        self.name = name
+        self.color = color
+        self.fillColor = fillColor
+    }
+}
+
 /// Everything needed to draw or export one graph. Selection code fills it; `DOTWriter` and
 /// `Exporter` turn it into text without consulting anything else, so the same view always
 /// gives byte-identical output.
@@ -138,13 +152,16 @@ public struct GraphView: Sendable, Hashable {
     public var clusters: [ViewCluster]
     /// Draw a legend with one entry per node kind present.
     public var legend: Bool
+    /// Legend cells after the node kinds (drawn even when `legend` is false), for views that
+    /// colour nodes by something other than their kind.
+    public var legendEntries: [LegendEntry]
     /// Shown under the graph, e.g. "412 nodes not shown (max-nodes 500)".
     public var note: String?
 
     public init(
         name: String = "papergraph", graphAttributes: [String: String] = [:],
         nodes: [ViewNode] = [], edges: [ViewEdge] = [], clusters: [ViewCluster] = [],
-        legend: Bool = true, note: String? = nil
+        legend: Bool = true, note: String? = nil, legendEntries: [LegendEntry] = []
     ) {
         self.name = name
         self.graphAttributes = graphAttributes
@@ -153,6 +170,7 @@ public struct GraphView: Sendable, Hashable {
         self.clusters = clusters
         self.legend = legend
         self.note = note
+        self.legendEntries = legendEntries
     }
 
     /// Nodes in output order: by kind, then id (byte order); of several nodes with the same

@@ -355,12 +355,12 @@ final class GraphvizSession: @unchecked Sendable {
         return RenderOutput(data: data, warnings: GraphvizMessages.drain())
     }
 
-    /// `agmemread` plus a scanner flush, so text after the first graph cannot leak into
-    /// the next parse (see `pg_reset_dot_scanner`). Must be called with the lock held.
+    /// Reads the first graph of `dot` (up to a NUL, as `agmemread` would) into a graph with
+    /// its own memory arena, so cluster order, and with it the layout, does not depend on
+    /// the state of the process heap (see `pg_read_dot` in shim.h); flushes the scanner so
+    /// text after that graph cannot leak into the next parse. Must be called with the lock held.
     static func parseDOT(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? {
-        let graph = dot.withCString { agmemread($0) }
-        pg_reset_dot_scanner()
-        return graph
+        dot.withCString { text in pg_read_dot(text, strlen(text)) }
     }
 
     private static func setGraphAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, name: String, value: String) {

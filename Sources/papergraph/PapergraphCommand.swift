@@ -37,9 +37,11 @@ struct PapergraphCommand: ParsableCommand {
             ComponentsCommand.self,
             CodeTrendCommand.self,
             RenderCommand.self,
+            RenderDOTCommand.self,
             ExportCommand.self,
             RefsCommand.self,
             ExplainCommand.self,
+            DemoCommand.self,
         ]
     )
 

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 
+import Corpus
+import GraphStore
+
 @testable import Analysis
 
 @Suite struct CodeTrendTests {
@@ -57,5 +60,47 @@ import Testing
         let bare = try TestDatabase(schema: false)
         defer { bare.remove() }
         #expect(throws: AnalysisError.missingTable("paper")) { try CodeTrends.compute(in: bare.queue) }
+    }
+}
+
+/// promised → released follow-ups, end to end: ingest through GraphStore, count in Analysis.
+@Suite struct CodeFollowUpTests {
+    static func record(_ abstract: String, date: String, file: String, line: Int, id: String = "2502.00001") -> PaperRecord {
+        PaperRecord(
+            arxivID: id, title: "Lattice Widgets \(id)", abstract: abstract, authors: ["Ada Lovelace"],
+            categories: ["cs.LG"], date: date, source: SourceLocation(file: file, line: line), format: .arxivListing)
+    }
+
+    static func ingest(_ store: GraphStore, _ name: String, _ records: [PaperRecord]) throws {
+        _ = try store.ingest([
+            IngestSource(name: name) {
+                var iterator = records.makeIterator()
+                return AnyIterator { iterator.next().map { .success($0) } }
+            }
+        ])
+    }
+
+    @Test func aLaterRecordWithTheRepoLinkIsAFollowUp() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pg-followup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try GraphStore(path: directory.appendingPathComponent("db.sqlite").path)
+        try Self.ingest(store, "feb.jsonl", [
+            Self.record("Lattice widgets. Code will be released upon acceptance.", date: "2025-02-03", file: "feb.jsonl", line: 1),
+            Self.record("Other widgets. Code will be released soon.", date: "2025-02-04", file: "feb.jsonl", line: 2, id: "2502.00002"),
+        ])
+        #expect(try CodeTrends.compute(in: store.database).totals.followUps == 0)
+        try Self.ingest(store, "jun.jsonl", [
+            Self.record("Lattice widgets. Code is available at https://github.com/acme/lattice.", date: "2025-06-10", file: "jun.jsonl", line: 9)
+        ])
+        let trend = try CodeTrends.compute(in: store.database)
+        #expect(trend.rows.map(\.period) == ["2025-02", "2025-06"])
+        #expect(trend.rows.map(\.followUps) == [0, 1])
+        #expect(trend.rows[1].released == 1 && trend.rows[0].promised == 1)
+        #expect(trend.followUps.map(\.key) == ["2502.00001"])
+        #expect(trend.followUps.first.map { "\($0.sourceFile):\($0.sourceLine) \($0.date ?? "")" } == "jun.jsonl:9 2025-06-10")
+        #expect(try CodeTrends.compute(in: store.database, granularity: .year).totals.followUps == 1)
+        #expect(try CodeTrends.compute(in: store.database, until: "2025-05").followUps.isEmpty)
+        #expect(try CodeTrends.compute(in: store.database, categories: ["cs.CV"]).followUps.isEmpty)
     }
 }

@@ -229,3 +229,22 @@ extension PaperGraph {
         #expect(merged.edgeCount == 1 && merged.weight(from: 0, to: 1) == 3)
     }
 }
+
+@Suite struct DenseIDSortTests {
+    @Test func denseSparseAndEmptyIDsComeOutSorted() {
+        var dense: [Int64] = [5, 3, 9, 4, 1000, 7, 6, 8, 999]
+        GraphLoader.sortDenseIDs(&dense)
+        #expect(dense == [3, 4, 5, 6, 7, 8, 9, 999, 1000])
+        var sparse: [Int64] = [9_000_000_000, 2, -5, 70_000]
+        GraphLoader.sortDenseIDs(&sparse)
+        #expect(sparse == [-5, 2, 70_000, 9_000_000_000])
+        var empty: [Int64] = []
+        GraphLoader.sortDenseIDs(&empty)
+        #expect(empty.isEmpty)
+        var shuffled = (1...5000).map(Int64.init)
+        var rng = SplitMix64(seed: 4)
+        rng.shuffle(&shuffled)
+        GraphLoader.sortDenseIDs(&shuffled)
+        #expect(shuffled == (1...5000).map(Int64.init))
+    }
+}

@@ -109,6 +109,28 @@ struct ReferenceFixture: Sendable {
         #expect(abs(sampled.scores[Int(top)] - exact.scores[Int(top)]) < 0.01)
     }
 
+    /// Leaf sources folded into their neighbour's BFS give the same sums as one BFS each,
+    /// for all sources and for a sample of them.
+    @Test func foldingLeafSourcesChangesNoScore() throws {
+        let undirected = UndirectedGraph(graph, weighted: false)
+        let adjacency = Centrality.Adjacency(
+            forward: (undirected.offsets, undirected.neighbors), backward: (undirected.offsets, undirected.neighbors))
+        let everyNode = (0..<graph.nodeCount).map(Int32.init)
+        let sample = everyNode.filter { $0 % 7 == 3 }
+        for sources in [everyNode, sample] {
+            let roots = Centrality.roots(adjacency, sources: sources, foldLeaves: true)
+            #expect(roots.count < sources.count)  // the synthetic graph has leaves to fold
+            #expect(roots.reduce(0) { $0 + $1.weight } == Double(sources.count))
+            let folded = Centrality.brandes(adjacency, nodeCount: graph.nodeCount, sources: sources, foldLeaves: true)
+            let plain = Centrality.brandes(adjacency, nodeCount: graph.nodeCount, sources: sources, foldLeaves: false)
+            let largest = plain.max() ?? 0
+            #expect(largest > 0)
+            for v in plain.indices {
+                #expect(abs(folded[v] - plain[v]) <= 1e-9 * largest, "node \(v): \(folded[v]) vs \(plain[v])")
+            }
+        }
+    }
+
     @Test func componentsMatchNetworkx() {
         let components = Components.weaklyConnected(graph)
         #expect(components.count == Reference.componentCount)

@@ -6,7 +6,7 @@ import Testing
 
     @Test(arguments: [
         "extract", "ingest", "stats", "show", "papers", "shared-repos", "rank", "communities", "related",
-        "components", "code-trend", "render", "export",
+        "components", "code-trend", "render", "export", "demo", "render-dot",
     ])
     func everyCommandExplainsItself(command: String) throws {
         let result = try CLI.run([command, "--help"])

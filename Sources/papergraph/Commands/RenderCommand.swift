@@ -75,7 +75,8 @@ struct RenderCommand: ParsableCommand {
         let store = try GraphStore(path: db ?? GraphStore.defaultPath, mode: .readOnly)
         let graph = try GraphLoader.load(from: store.database)
         let builder = ViewBuilder(graph: graph, store: store)
-        let pagerank = graph.isEmpty ? [] : try Centrality.pageRank(graph).scores
+        // shared-repos sizes nodes by how many papers use them; the other views need PageRank.
+        let pagerank = graph.isEmpty || view == .sharedRepos ? [] : try Centrality.pageRank(graph).scores
         let graphView = try makeView(graph: graph, store: store, builder: builder, pagerank: pagerank)
         let dot = DOTWriter().write(graphView)
         let data: Data
@@ -94,19 +95,11 @@ struct RenderCommand: ParsableCommand {
         case .top:
             return try builder.view(name: "top", candidates: nodes, importance: pagerank, maxNodes: min(top, maxNodes))
         case .sharedRepos:
-            var chosen = Set<Int32>()
-            var importance = [Double](repeating: 0, count: graph.nodeCount)
-            for node in nodes where graph.kinds[Int(node)] == .repo {
-                let users = graph.predecessors(of: node).filter { graph.isPaper($0) }
-                guard users.count >= minPapers else { continue }
-                chosen.insert(node)
-                importance[Int(node)] = Double(users.count) + 1
-                for paper in users {
-                    chosen.insert(paper)
-                    importance[Int(paper)] = max(importance[Int(paper)], 1)
-                }
-            }
-            return try builder.view(name: "shared_repos", candidates: Array(chosen), importance: importance, maxNodes: maxNodes)
+            let selection = SharedReposSelection(graph: graph, minPapers: minPapers, maxNodes: maxNodes)
+            var view = try builder.view(
+                name: "shared_repos", candidates: selection.nodes, importance: selection.importance, maxNodes: maxNodes)
+            if selection.dropped > 0 { view.note = "\(selection.dropped) nodes not shown (max-nodes \(maxNodes))" }
+            return view
         case .ego:
             let center = try graph.node(forPaperOrTarget: paper ?? "", store: store)
             var distance: [Int32: Int] = [center: 0]
@@ -139,14 +132,22 @@ struct RenderCommand: ParsableCommand {
                 name: "code", candidates: Array(clusters.keys), importance: importance, maxNodes: maxNodes,
                 clusters: clusters,
                 clusterLabels: Dictionary(uniqueKeysWithValues: Set(clusters.values).map { ($0, String($0.dropFirst(8)).replacingOccurrences(of: "_", with: "-")) }))
-            let fills = ["released": "#1b9e77", "promised": "#d95f02", "none": "#bbbbbb"]
+            // Every node is a paper, so the legend shows the statuses instead of the kinds.
+            let statuses = [
+                LegendEntry(name: "released", color: "#009E73", fillColor: "#CDEFE4"),
+                LegendEntry(name: "promised", color: "#D55E00", fillColor: "#FBE0C4"),
+                LegendEntry(name: "none", color: "#8C8C8C", fillColor: "#EEEEEE"),
+            ]
             let statusByID = Dictionary(uniqueKeysWithValues: papers.map { ($0.key, $0.codeStatus.rawValue) })
             for index in view.nodes.indices {
-                if let status = statusByID[view.nodes[index].id], let fill = fills[status] {
-                    view.nodes[index].attributes["fillcolor"] = "\"\(fill)\""
+                if let status = statusByID[view.nodes[index].id], let style = statuses.first(where: { $0.name == status }) {
+                    view.nodes[index].attributes["color"] = style.color
+                    view.nodes[index].attributes["fillcolor"] = style.fillColor
                     view.nodes[index].label += " [\(status)]"
                 }
             }
+            view.legend = false
+            view.legendEntries = statuses
             return view
         }
     }
