@@ -3,7 +3,7 @@ import GRDB
 /// Versioned schema. Each migration is append-only: never edit one that has shipped.
 enum Schema {
     /// Bumped with every migration; a database with a higher `user_version` was written by a newer tool.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -116,6 +116,8 @@ enum Schema {
             // Databases written by v1 already hold papers: resolve them now.
             try ReferenceResolver.rebuild(db, reporting: false)
         }
+        // v3: stored topic assignments (`papergraph topics`), see TopicStore.
+        migrator.registerMigration("v3-topics") { db in try TopicStore.createTables(db) }
         return migrator
     }
 }

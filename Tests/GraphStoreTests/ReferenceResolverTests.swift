@@ -161,7 +161,7 @@ import Testing
         }
         let store = try GraphStore(path: path)
         #expect(try store.referenceReport().resolved == 2)
-        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Schema.currentVersion)
     }
 
     @Test func failedIngestLeavesReferencesUntouched() throws {
