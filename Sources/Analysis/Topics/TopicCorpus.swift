@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// Everything topic modelling reads from the store, in paper order (ascending `paper.id`):
+/// the keyphrases of every paper, its primary arXiv category, and the link targets it
+/// mentions.
+public struct TopicCorpus: Sendable {
+    public let paperIDs: [Int64]
+    /// First listed arXiv category of each paper (the primary one), nil when none.
+    public let primaryCategories: [String?]
+    public let keyphrases: KeyphraseIndex
+    /// Distinct link targets (`target.id`) of paper i: `linkTargets[linkStart[i]..<linkStart[i+1]]`,
+    /// ascending. Targets that resolve to a stored paper are citations, not links, and left out.
+    public let linkStart: [Int]
+    public let linkTargets: [Int64]
+
+    public var paperCount: Int { paperIDs.count }
+
+    public init(
+        paperIDs: [Int64], primaryCategories: [String?], keyphrases: KeyphraseIndex, linkStart: [Int],
+        linkTargets: [Int64]
+    ) {
+        precondition(paperIDs.count == keyphrases.paperCount && primaryCategories.count == paperIDs.count)
+        precondition(linkStart.count == paperIDs.count + 1)
+        self.paperIDs = paperIDs
+        self.primaryCategories = primaryCategories
+        self.keyphrases = keyphrases
+        self.linkStart = linkStart
+        self.linkTargets = linkTargets
+    }
+
+    /// Links of paper `i`.
+    public func links(ofPaper i: Int) -> ArraySlice<Int64> { linkTargets[linkStart[i]..<linkStart[i + 1]] }
+
+    /// Reads titles, abstracts, categories and mentions in one pass each. Text is scanned
+    /// straight from SQLite's buffers, never copied into Swift strings.
+    public static func load(_ db: Database, phrasesPerPaper: Int = 20) throws -> TopicCorpus {
+        for table in ["paper", "target", "mention"] where try !db.tableExists(table) {
+            throw AnalysisError.missingTable(table)
+        }
+        var indexer = KeyphraseIndexer()
+        var paperIDs: [Int64] = []
+        var categories: [String?] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, title, abstract, categories FROM paper ORDER BY id")
+        let empty: [UInt8] = [0]
+        while let row = try rows.next() {
+            paperIDs.append(row[0])
+            let listed: String? = row[3]
+            categories.append(listed.flatMap { $0.split(separator: " ").first.map(String.init) })
+            try row.withUnsafeData(atIndex: 1) { title in
+                try row.withUnsafeData(atIndex: 2) { abstract in
+                    empty.withUnsafeBufferPointer { none in
+                        Self.bytes(title, fallback: none) { titleBytes in
+                            Self.bytes(abstract, fallback: none) { abstractBytes in
+                                indexer.add(titleBytes: titleBytes, abstractBytes: abstractBytes)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let keyphrases = indexer.finish(phrasesPerPaper: phrasesPerPaper)
+
+        let paperIndex = StoreIDIndex(paperIDs[...], firstNode: 0)
+        var pairs: [(paper: Int32, target: Int64)] = []
+        let mentions = try Row.fetchCursor(
+            db,
+            sql: "SELECT m.paper_id, m.target_id FROM mention m JOIN target t ON t.id = m.target_id WHERE t.paper_id IS NULL")
+        while let row = try mentions.next() {
+            guard let paper = paperIndex.node(for: row[0]) else { continue }
+            pairs.append((paper, row[1]))
+        }
+        pairs.sort { $0.paper != $1.paper ? $0.paper < $1.paper : $0.target < $1.target }
+        var linkStart = [Int](repeating: 0, count: paperIDs.count + 1)
+        var linkTargets: [Int64] = []
+        var previous: (Int32, Int64)? = nil
+        for pair in pairs {
+            if let previous, previous == (pair.paper, pair.target) { continue }
+            previous = (pair.paper, pair.target)
+            linkTargets.append(pair.target)
+            linkStart[Int(pair.paper) + 1] += 1
+        }
+        for i in 0..<paperIDs.count { linkStart[i + 1] += linkStart[i] }
+        return TopicCorpus(
+            paperIDs: paperIDs, primaryCategories: categories, keyphrases: keyphrases, linkStart: linkStart,
+            linkTargets: linkTargets)
+    }
+
+    private static func bytes(
+        _ data: Data?, fallback: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard let data, !data.isEmpty else {
+            body(UnsafeBufferPointer(rebasing: fallback[0..<0]))
+            return
+        }
+        data.withUnsafeBytes { raw in body(raw.bindMemory(to: UInt8.self)) }
+    }
+}
