@@ -38,6 +38,8 @@ struct PapergraphCommand: ParsableCommand {
             CodeTrendCommand.self,
             RenderCommand.self,
             ExportCommand.self,
+            TopicsCommand.self,
+            TopicLinksCommand.self,
         ]
     )
 
