@@ -38,6 +38,8 @@ public struct KeyphraseIndexer: Sendable {
         /// `LLMs`: an acronym with a plural `s`.
         var isPluralAcronym: Bool
         var isDefinition: Bool = false
+        /// This occurrence was counted as capitalised running text.
+        var countedCapital: Bool = false
     }
 
     public init() {
@@ -63,50 +65,42 @@ public struct KeyphraseIndexer: Sendable {
         paperStart.append(entryPhrase.count)
     }
 
+    /// Appends `other`'s papers after this indexer's. The result is the same as adding all
+    /// of `other`'s papers here one by one, so a corpus can be indexed in parts on several
+    /// threads and merged in order.
+    public mutating func absorb(_ other: consuming KeyphraseIndexer) {
+        let wordRemap = words.absorb(other.words)
+        let phraseRemap = phrases.absorb(other.phrases, words: wordRemap)
+        let base = entryPhrase.count
+        entryPhrase.reserveCapacity(base + other.entryPhrase.count)
+        for id in other.entryPhrase { entryPhrase.append(id < 0 ? id : phraseRemap[Int(id)]) }
+        entryWeight.append(contentsOf: other.entryWeight)
+        for start in other.paperStart.dropFirst() { paperStart.append(base + start) }
+        for (acronym, expansions) in other.definitions {
+            let key = wordRemap[Int(acronym)]
+            for (phrase, count) in expansions { definitions[key, default: [:]][phraseRemap[Int(phrase)], default: 0] += count }
+        }
+        for (acronym, surface) in other.acronymSurface where acronymSurface[wordRemap[Int(acronym)]] == nil {
+            acronymSurface[wordRemap[Int(acronym)]] = wordRemap[Int(surface)]
+        }
+    }
+
     // MARK: Tokens
 
     private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, isTitle: Bool) {
         TextScanner.scan(
             bytes,
             word: { start, end, sentenceStart in
-                let id = words.intern(bytes, from: start, to: end)
-                words.noteCase(id, bytes: bytes, from: start, to: end, countsCase: !isTitle && !sentenceStart)
-                let shape = Self.acronymShape(bytes, from: start, to: end)
-                tokens.append(Token(word: id, isTitle: isTitle, isAcronym: shape.isAcronym, isPluralAcronym: shape.isPlural))
+                let occurrence = words.intern(bytes, from: start, to: end, countsCase: !isTitle && !sentenceStart)
+                tokens.append(Token(
+                    word: occurrence.id, isTitle: isTitle, isAcronym: occurrence.isAcronym,
+                    isPluralAcronym: occurrence.isPluralAcronym, countedCapital: occurrence.countedCapital))
             },
             mark: { mark in
                 let code: Int32 = mark == .open ? -2 : mark == .close ? -3 : -1
                 if let last = tokens.last, last.word == -1, code == -1 { return }
                 tokens.append(Token(word: code, isTitle: isTitle, isAcronym: false, isPluralAcronym: false))
             })
-    }
-
-    /// `LoRA`, `ViT`, `LLMs`, `GPT-4`, `3DGS`: 2–10 bytes, at least two capitals and no
-    /// lower-case letter before the second capital... except a few (`LoRA`, `MoE`); the
-    /// practical rule is "two or more capitals and more capitals than lower-case letters,
-    /// or a capital after a lower-case letter".
-    static func acronymShape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
-        -> (isAcronym: Bool, isPlural: Bool)
-    {
-        let length = end - start
-        guard length >= 2, length <= 10 else { return (false, false) }
-        var uppers = 0, lowers = 0
-        var upperAfterLower = false
-        for k in start..<end {
-            let b = bytes[k]
-            if b >= 0x41 && b <= 0x5A {
-                uppers += 1
-                if lowers > 0 { upperAfterLower = true }
-            } else if b >= 0x61 && b <= 0x7A {
-                lowers += 1
-            } else if b >= 0x80 {
-                return (false, false)
-            }
-        }
-        let plural = bytes[end - 1] == 0x73 && end - start >= 3 && bytes[end - 2] >= 0x41 && bytes[end - 2] <= 0x5A
-        let effectiveLowers = plural ? lowers - 1 : lowers
-        let isAcronym = uppers >= 2 && (uppers > effectiveLowers || upperAfterLower)
-        return (isAcronym, isAcronym && plural)
     }
 
     // MARK: Acronym definitions
@@ -134,6 +128,12 @@ public struct KeyphraseIndexer: Sendable {
             guard let count = Self.longFormLength(letters: letters, run: run, words: words), count <= 4 else { continue }
             let longForm = Array(run.suffix(count))
             guard isEligible(longForm[...]), let phrase = phraseID(longForm[...]) else { continue }
+            // Long forms are title-cased by convention ("Low-Rank Adaptation (LoRA)"): that
+            // says nothing about how the words are written elsewhere.
+            for t in (k - count)..<k where tokens[t].countedCapital {
+                words.uncountCapital(tokens[t].word)
+                tokens[t].countedCapital = false
+            }
             let key = words.singular[Int(acronymWord)]
             localAcronyms[key] = phrase
             tokens[k + 1].isDefinition = true
@@ -206,20 +206,52 @@ public struct KeyphraseIndexer: Sendable {
     }
 
     private mutating func countRun(from start: Int, to end: Int, paper: Int32, listStart: Int) {
-        var gram = [Int32](repeating: -1, count: 4)
+        let hasAliases = !localAcronyms.isEmpty
         for i in start..<end {
             let weight: Float = tokens[i].isTitle ? Self.titleWeight : 1
-            for n in 1...4 where i + n <= end {
-                for j in 0..<n { gram[j] = tokens[i + j].word }
-                if n == 1, let alias = localAcronyms[words.singular[Int(gram[0])]] {
-                    add(alias, weight: weight, paper: paper, listStart: listStart)
-                    continue
+            let first = tokens[i].word
+            if hasAliases, let alias = localAcronyms[words.singular[Int(first)]] {
+                add(alias, weight: weight, paper: paper, listStart: listStart)
+            } else if let id = phraseID(first, -1, -1, -1, count: 1) {
+                phrases.noteSurface(id, lastWord: first, singular: words.singular[Int(first)])
+                add(id, weight: weight, paper: paper, listStart: listStart)
+            }
+            // No phrase begins with a weak word, whatever follows.
+            guard !words.roles[Int(first)].contains(.weakStart) else { continue }
+            var key: (Int32, Int32, Int32, Int32) = (first, -1, -1, -1)
+            var hasContent = words.roles[Int(first)].isDisjoint(with: WordTable.Role.weak)
+            for n in 2...4 where i + n <= end {
+                let word = tokens[i + n - 1].word
+                switch n {
+                case 2: key.1 = word
+                case 3: key.2 = word
+                default: key.3 = word
                 }
-                guard isEligible(gram[0..<n]), let id = phraseID(gram[0..<n]) else { continue }
-                phrases.noteSurface(id, lastWord: gram[n - 1], singular: words.singular[Int(gram[n - 1])])
+                let role = words.roles[Int(word)]
+                hasContent = hasContent || role.isDisjoint(with: WordTable.Role.weak)
+                guard hasContent, !role.contains(.weakEnd), let id = phraseID(key.0, key.1, key.2, key.3, count: n)
+                else { continue }
+                phrases.noteSurface(id, lastWord: word, singular: words.singular[Int(word)])
                 add(id, weight: weight, paper: paper, listStart: listStart)
             }
         }
+    }
+
+    /// The phrase id of the words, the last of `count` folded to the singular; nil for a
+    /// single weak word and for blocked phrases.
+    @inline(__always)
+    private mutating func phraseID(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32, count n: Int) -> Int32? {
+        var key = (a, b, c, d)
+        switch n {
+        case 1:
+            guard words.roles[Int(a)].isDisjoint(with: WordTable.Role.weak.union(.weakEnd)) else { return nil }
+            key.0 = words.singular[Int(a)]
+        case 2: key.1 = words.singular[Int(b)]
+        case 3: key.2 = words.singular[Int(c)]
+        default: key.3 = words.singular[Int(d)]
+        }
+        let id = phrases.intern(key)
+        return phrases.isBlocked(id) ? nil : id
     }
 
     private mutating func add(_ id: Int32, weight: Float, paper: Int32, listStart: Int) {
@@ -333,21 +365,25 @@ public struct KeyphraseIndexer: Sendable {
         var topPhrase: [Int32] = [], topScore: [Float] = []
         topPhrase.reserveCapacity(paperCount * phrasesPerPaper)
         topScore.reserveCapacity(paperCount * phrasesPerPaper)
-        var candidates: [(score: Float, id: Int32)] = []
+        // Candidates sort as integers: the bit pattern of a positive Float orders like the
+        // Float, so (~score bits, id) ascending is score descending, then phrase id.
+        var candidates: [UInt64] = []
+        var idf = [Float](repeating: 0, count: phrases.count)
+        for id in 0..<phrases.count where documentFrequency[id] >= 2 {
+            idf[id] = Float(log(1 + n / Double(documentFrequency[id])))
+        }
         for p in 0..<paperCount {
             candidates.removeAll(keepingCapacity: true)
             for e in paperStart[p]..<paperStart[p + 1] {
                 let id = entryPhrase[e]
-                guard id >= 0 else { continue }
-                let df = documentFrequency[Int(id)]
-                guard df >= 2 else { continue }
-                let idf = Float(log(1 + n / Double(df)))
-                candidates.append((entryWeight[e] * idf, id))
+                guard id >= 0, documentFrequency[Int(id)] >= 2 else { continue }
+                let score = entryWeight[e] * idf[Int(id)]
+                candidates.append(UInt64(~score.bitPattern) << 32 | UInt64(UInt32(bitPattern: id)))
             }
-            candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-            for candidate in candidates.prefix(phrasesPerPaper) {
-                topPhrase.append(candidate.id)
-                topScore.append(candidate.score)
+            candidates.sort()
+            for key in candidates.prefix(phrasesPerPaper) {
+                topPhrase.append(Int32(bitPattern: UInt32(truncatingIfNeeded: key)))
+                topScore.append(Float(bitPattern: ~UInt32(truncatingIfNeeded: key >> 32)))
             }
             topStart[p + 1] = topPhrase.count
         }

@@ -62,7 +62,7 @@ enum PhraseLexicon {
         facilitate facilitates facilitated facilitating exploit exploits exploited exploiting achieves
          called termed dubbed known based across beyond among despite toward
         can't cannot won't isn't aren't doesn't don't didn't
-        ask asks asked asking foster fosters fostered fostering run runs ran seek seeks sought seeking
+        see sees seen saw seeing ask asks asked asking foster fosters fostered fostering run runs ran seek seeks sought seeking
         become becomes became remain aim lack lacks lacked lacking struggle struggles struggled struggling
         fail fails failed failing tend tends tended tending hinder hinders hindered hindering
         """.split(whereSeparator: \.isWhitespace).map(String.init))
@@ -111,7 +111,7 @@ enum PhraseLexicon {
         computation computations resource resources robustness generalization generalizability
         scalability interpretability reliability flexibility applicability feasibility superiority
         experimentally empirically state-of-the-art sota real-world open-source end user users people human
-        humans world real task-specific
+        humans world real task-specific margin margins
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Whole phrases that pass the word rules but are still boilerplate.

@@ -66,6 +66,28 @@ struct PhraseTable: Sendable {
         return id
     }
 
+    /// Adds `other`'s phrases (their words mapped by `words`) and surface counts, as if
+    /// `other`'s papers had been counted here after this table's. Returns the id here of
+    /// every phrase of `other`.
+    mutating func absorb(_ other: PhraseTable, words: [Int32]) -> [Int32] {
+        var remap = [Int32](repeating: -1, count: other.count)
+        func mapped(_ w: Int32) -> Int32 { w < 0 ? w : words[Int(w)] }
+        for q in 0..<other.count {
+            let o = q * 4
+            let id = intern((mapped(other.keys[o]), mapped(other.keys[o + 1]), mapped(other.keys[o + 2]), mapped(other.keys[o + 3])))
+            remap[q] = id
+            let i = Int(id)
+            if other.blocked[q] { blocked[i] = true }
+            singularUses[i] += other.singularUses[q]
+            pluralUses[i] += other.pluralUses[q]
+            if pluralWord[i] < 0 && other.pluralWord[q] >= 0 { pluralWord[i] = mapped(other.pluralWord[q]) }
+        }
+        for (phrase, word) in other.acronym where acronym[remap[Int(phrase)]] == nil {
+            acronym[remap[Int(phrase)]] = mapped(word)
+        }
+        return remap
+    }
+
     private mutating func grow() {
         var bigger = [Int32](repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1

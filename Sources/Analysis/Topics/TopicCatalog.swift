@@ -66,7 +66,7 @@ public enum TopicCatalog {
         {
             return Outcome(run: stored, parameters: parameters, computed: false, stored: true)
         }
-        let corpus = try store.database.read { db in try TopicCorpus.load(db) }
+        let corpus = try TopicCorpus.load(store)
         let result = try TopicModel.compute(corpus, parameters: parameters)
         let run = storedRun(result, corpus: corpus, fingerprint: fingerprint)
         do {

@@ -244,9 +244,36 @@ public enum TopicModel {
         let graph = UndirectedGraph(
             offsets: offsets, neighbors: merged.targets, weights: merged.weights, totalWeight: total)
         let result = Communities.leiden(graph, resolution: parameters.resolution, seed: parameters.seed)
-        var membership = Array(result.membership.prefix(n))
+        let full = result.membership
+        var papersIn = [Int](repeating: 0, count: result.count)
+        for p in 0..<n where offsets[p] < offsets[p + 1] { papersIn[Int(full[p])] += 1 }
+        func isTopic(_ c: Int32) -> Bool { papersIn[Int(c)] >= parameters.minSize }
         // A paper without any edge is its own community, not a topic.
-        for p in 0..<n where offsets[p] == offsets[p + 1] { membership[p] = -1 }
+        var membership = [Int32](repeating: -1, count: n)
+        for p in 0..<n where offsets[p] < offsets[p + 1] && isTopic(full[p]) { membership[p] = full[p] }
+        // Papers of communities too small to be topics join the topic they are most tied to:
+        // through their phrases and targets, or one step further through the papers sharing
+        // them (the first 200 of each, which bounds the cost on hub phrases).
+        let strengths = graph.strengths
+        for p in 0..<n where offsets[p] < offsets[p + 1] && !isTopic(full[p]) {
+            var scores: [Int32: Double] = [:]
+            for e in offsets[p]..<offsets[p + 1] {
+                let v = Int(merged.targets[e]), w = merged.weights[e]
+                if isTopic(full[v]) {
+                    scores[full[v], default: 0] += w
+                    continue
+                }
+                var seen = 0
+                for f in offsets[v]..<offsets[v + 1] {
+                    let q = Int(merged.targets[f])
+                    guard q < n, q != p else { continue }
+                    if isTopic(full[q]) { scores[full[q], default: 0] += w * merged.weights[f] / strengths[v] }
+                    seen += 1
+                    if seen == 200 { break }
+                }
+            }
+            if let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { membership[p] = best.key }
+        }
         return (membership, result.modularity)
     }
 

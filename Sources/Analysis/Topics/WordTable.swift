@@ -14,8 +14,12 @@ struct WordTable: Sendable {
         static let generic = Role(rawValue: 4)
         /// May not end a phrase (participles, `-based`/`-aware` compounds, adjectives).
         static let weakEnd = Role(rawValue: 8)
+        /// A modifier that gives a phrase no content of its own (`training-free`, `pretrained`,
+        /// `large`): "training-free method" is boilerplate, "generative model" is not.
+        static let modifier = Role(rawValue: 16)
 
-        static let weak: Role = [.weakStart, .generic, .weakEnd]
+        /// Words that do not make a phrase a keyphrase on their own.
+        static let weak: Role = [.weakStart, .generic, .modifier]
     }
 
     private(set) var arena: [UInt8] = []
@@ -61,66 +65,112 @@ struct WordTable: Sendable {
         return lower
     }
 
-    /// Records how one occurrence was capitalised. `countsCase` is false for the first word of
-    /// a sentence and for title words, which are capitalised by convention.
-    mutating func noteCase(
-        _ id: Int32, bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, countsCase: Bool
-    ) {
+    /// What the scanner learns about one occurrence besides the word itself.
+    struct Occurrence {
+        var id: Int32
+        /// `LoRA`, `ViT`, `LLMs`, `GPT-4`, `3DGS`: 2–10 ASCII bytes, two or more capitals, and
+        /// more capitals than lower-case letters or a capital after a lower-case one.
+        var isAcronym: Bool
+        /// `LLMs`: an acronym with a plural `s`.
+        var isPluralAcronym: Bool
+        /// The occurrence was counted as a capitalised word of running text.
+        var countedCapital: Bool
+    }
+
+    mutating func uncountCapital(_ id: Int32) { capitalCount[Int(id)] -= 1 }
+
+    /// Interns the lower-cased `bytes[start..<end]` and records how this occurrence was
+    /// capitalised, all in one pass over the bytes. `countsCase` is false for the first
+    /// word of a sentence and for title words, which are capitalised by convention.
+    mutating func intern(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, countsCase: Bool
+    ) -> Occurrence {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         // Shapes by hyphen-separated part: "Chain-of-Thought" is title case, "LoRA" and
         // "GPT-4" are mixed.
-        var uppers = 0
-        var partInitialUppers = 0
-        var partStart = true
+        var innerUppers = 0, initialUppers = 0, lowers = 0
+        var upperAfterLower = false, nonASCII = false, partStart = true
         for k in start..<end {
             let b = bytes[k]
-            if b == 0x2D {
-                partStart = true
-                continue
-            }
             if b >= 0x41 && b <= 0x5A {
-                if partStart { partInitialUppers += 1 } else { uppers += 1 }
+                if partStart { initialUppers += 1 } else { innerUppers += 1 }
+                if lowers > 0 { upperAfterLower = true }
+                hash = (hash ^ UInt64(b | 0x20)) &* 0x100_0000_01B3
+            } else {
+                if b >= 0x61 && b <= 0x7A { lowers += 1 } else if b >= 0x80 { nonASCII = true }
+                hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3
             }
-            partStart = false
+            partStart = b == 0x2D
         }
+        let id = find(bytes, from: start, to: end, hash: hash) ?? insert(bytes, from: start, to: end, hash: hash)
         let i = Int(id)
-        if uppers == 0 && partInitialUppers == 0 {
+        var countedCapital = false
+        if innerUppers == 0 && initialUppers == 0 {
             if countsCase { lowerCount[i] += 1 }
-        } else if uppers == 0 {
-            if countsCase { capitalCount[i] += 1 }
+        } else if innerUppers == 0 {
+            if countsCase {
+                capitalCount[i] += 1
+                countedCapital = true
+            }
         } else {
             mixedCount[i] += 1
-            if mixedForm[i] == nil { mixedForm[i] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+            if mixedForm[i] == nil {
+                mixedForm[i] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
         }
+        let length = end - start
+        let uppers = innerUppers + initialUppers
+        guard !nonASCII, length >= 2, length <= 10, uppers >= 2 else {
+            return Occurrence(id: id, isAcronym: false, isPluralAcronym: false, countedCapital: countedCapital)
+        }
+        let plural = length >= 3 && bytes[end - 1] == 0x73 && bytes[end - 2] >= 0x41 && bytes[end - 2] <= 0x5A
+        let isAcronym = uppers > (plural ? lowers - 1 : lowers) || upperAfterLower
+        return Occurrence(
+            id: id, isAcronym: isAcronym, isPluralAcronym: isAcronym && plural, countedCapital: countedCapital)
     }
 
     /// Id of the lower-cased `bytes[start..<end]`, added when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int32 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for k in start..<end {
-            hash = (hash ^ UInt64(Self.lower(bytes[k]))) &* 0x100_0000_01B3
-        }
+        for k in start..<end { hash = (hash ^ UInt64(Self.lower(bytes[k]))) &* 0x100_0000_01B3 }
+        return find(bytes, from: start, to: end, hash: hash) ?? insert(bytes, from: start, to: end, hash: hash)
+    }
+
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hash: UInt64) -> Int32? {
         let length = end - start
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash {
-                let o = Int(offsets[Int(id)])
-                if Int(offsets[Int(id) + 1]) - o == length {
-                    var same = true
-                    for k in 0..<length where arena[o + k] != Self.lower(bytes[start + k]) {
-                        same = false
-                        break
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return arena.withUnsafeBufferPointer { arena in
+            offsets.withUnsafeBufferPointer { offsets in
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { return nil }
+                    if hashes[Int(id)] == hash {
+                        let o = Int(offsets[Int(id)])
+                        if Int(offsets[Int(id) + 1]) - o == length {
+                            var same = true
+                            for k in 0..<length where arena[o + k] != Self.lower(bytes[start + k]) {
+                                same = false
+                                break
+                            }
+                            if same { return id }
+                        }
                     }
-                    if same { return id }
+                    slot = (slot + 1) & mask
                 }
             }
-            slot = (slot + 1) & (slots.count - 1)
         }
+    }
+
+    private mutating func insert(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hash: UInt64
+    ) -> Int32 {
         let id = Int32(roles.count)
         for k in start..<end { arena.append(Self.lower(bytes[k])) }
         offsets.append(Int32(arena.count))
         hashes.append(hash)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
         slots[slot] = id
         roles.append([])
         singular.append(id)
@@ -133,9 +183,8 @@ struct WordTable: Sendable {
         roles[Int(id)] = Self.role(of: word)
         let folded = Self.singular(of: word)
         if folded != word {
-            let foldedID = folded.utf8CString.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: UInt8.self) { intern($0, from: 0, to: $0.count - 1) }
-            }
+            var foldedBytes = folded
+            let foldedID = foldedBytes.withUTF8 { intern($0, from: 0, to: $0.count) }
             singular[Int(id)] = foldedID
             // A plural is as generic as its singular ("results", "experiments").
             roles[Int(id)].formUnion(roles[Int(foldedID)].intersection(.generic))
@@ -154,6 +203,25 @@ struct WordTable: Sendable {
             if hashes[Int(id)] == hash && text(id) == word { return id }
             slot = (slot + 1) & (slots.count - 1)
         }
+    }
+
+    /// Adds `other`'s words and counts, as if the text `other` saw had been interned here
+    /// after everything this table saw: words new here get ids in `other`'s order. Returns
+    /// the id here of every word of `other`.
+    mutating func absorb(_ other: WordTable) -> [Int32] {
+        var remap = [Int32](repeating: -1, count: other.count)
+        other.arena.withUnsafeBufferPointer { bytes in
+            for w in 0..<other.count {
+                let id = intern(bytes, from: Int(other.offsets[w]), to: Int(other.offsets[w + 1]))
+                remap[w] = id
+                let i = Int(id)
+                lowerCount[i] += other.lowerCount[w]
+                capitalCount[i] += other.capitalCount[w]
+                mixedCount[i] += other.mixedCount[w]
+                if mixedForm[i] == nil { mixedForm[i] = other.mixedForm[w] }
+            }
+        }
+        return remap
     }
 
     private mutating func grow() {
@@ -188,11 +256,11 @@ struct WordTable: Sendable {
         if bytes.count > 4, word.hasSuffix("ly"), !word.contains("-"), !PhraseLexicon.lyNouns.contains(word) {
             return .stop  // adverbs
         }
-        if PhraseLexicon.weakStarts.contains(word) { role.formUnion([.weakStart, .weakEnd]) }
+        if PhraseLexicon.weakStarts.contains(word) { role.formUnion([.weakStart, .weakEnd, .modifier]) }
         if PhraseLexicon.generic.contains(word) { role.insert(.generic) }
         if word.contains("-") {
             let parts = word.split(separator: "-")
-            if let last = parts.last, adjectivalParts.contains(last) { role.insert(.weakEnd) }
+            if let last = parts.last, adjectivalParts.contains(last) { role.formUnion([.weakEnd, .modifier]) }
             // "state-of-the-art", "one-of-a-kind": compounds made of stop words and boilerplate.
             if parts.allSatisfy({ PhraseLexicon.stopWords.contains(String($0)) || PhraseLexicon.generic.contains(String($0)) }) {
                 role.formUnion([.generic, .weakStart])
@@ -200,9 +268,10 @@ struct WordTable: Sendable {
         }
         let lastPart = word.split(separator: "-").last.map(String.init) ?? word
         if lastPart.utf8.count > 4, lastPart.hasSuffix("ed"), !lastPart.hasSuffix("eed") {
-            role.insert(.weakEnd)  // participles: "a model pretrained on …", "user-specified"
+            role.formUnion([.weakEnd, .modifier])  // participles: "a model pretrained on …", "user-specified"
         }
-        if isAdjective(lastPart) || shortAdjectives.contains(lastPart) { role.insert(.weakEnd) }
+        if shortAdjectives.contains(lastPart) { role.formUnion([.weakEnd, .modifier]) }
+        if isAdjective(lastPart) { role.insert(.weakEnd) }
         return role
     }
 
