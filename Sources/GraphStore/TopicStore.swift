@@ -121,17 +121,23 @@ enum TopicStore {
             """)
     }
 
-    /// What topics depend on, read cheaply: paper and mention counts, the highest paper id,
-    /// and when each source file was last ingested. Any ingest (even one that changed nothing)
-    /// changes it, so topics are recomputed conservatively.
+    /// What topics depend on, read cheaply (no scan of the paper table): paper and mention
+    /// counts, the highest paper id, and each source file's last ingest (time and counts).
+    /// Any ingest, even one that changed nothing, changes it, so topics are recomputed
+    /// conservatively rather than served stale.
     static func fingerprint(_ db: Database) throws -> String {
         let papers = try Int.fetchOne(db, sql: "SELECT count(*) FROM paper") ?? 0
         let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM paper") ?? 0
         let mentions = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention") ?? 0
         var hash = FNV1a()
-        for row in try Row.fetchAll(db, sql: "SELECT path, last_ingested_at FROM source ORDER BY path") {
-            hash.add(row[0] as String)
-            hash.add(row[1] as String)
+        let sources = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT path, last_ingested_at, records, papers_new, papers_updated, papers_unchanged, skipped
+                FROM source ORDER BY path
+                """)
+        for row in sources {
+            for column in 0..<row.count { hash.add(String(describing: row[column] as DatabaseValue)) }
         }
         return "papers=\(papers) max-id=\(maxID) mentions=\(mentions) sources=\(String(hash.value, radix: 16))"
     }

@@ -99,7 +99,7 @@ public enum TopicMap {
                 from: topicID(link.topic), to: link.target, weight: Double(link.papers),
                 attributes: [
                     "color": NodeStyle.for(kind).color, "arrowhead": "none",
-                    "tooltip": "\(link.papers) paper\(link.papers == 1 ? "" : "s") of topic \(link.topic) link to \(link.target)",
+                    "tooltip": "\(link.papers) paper\(link.papers == 1 ? " of topic \(link.topic) links" : "s of topic \(link.topic) link") to \(link.target)",
                 ]))
         }
         let droppedTopics = topics.count - keptTopics.count
@@ -109,7 +109,7 @@ public enum TopicMap {
             notes.append("\(droppedTopics) topics and \(droppedTargets) shared targets not shown (max-nodes \(maxNodes))")
         }
         if keptTargets.isEmpty { notes.append("no link target is shared by two topics") }
-        notes.append("edge width: papers of the topic linking to the target")
+        notes.append("edge width: papers of the topic linking to the target; dashed: to an owner, through its repositories")
         return GraphView(name: name, nodes: nodes, edges: edges, note: notes.joined(separator: "; "))
     }
 

@@ -20,7 +20,7 @@ import Testing
         let db = try sampleDatabase()
         let views: [(arguments: [String], file: String)] = [
             (["shared-repos"], "shared-repos.dot"), (["top"], "top.dot"), (["code"], "code.dot"),
-            (["ego", "1706.03762"], "ego-attention.dot"),
+            (["ego", "1706.03762"], "ego-attention.dot"), (["topics"], "topics.dot"),
         ]
         for view in views {
             let out = scratch.path(view.file)

@@ -37,13 +37,21 @@ public struct KeyphraseIndexer: Sendable {
         var isAcronym: Bool
         /// `LLMs`: an acronym with a plural `s`.
         var isPluralAcronym: Bool
+        /// Not counted: the acronym of a definition, or an author's name before "et al.".
         var isDefinition: Bool = false
         /// This occurrence was counted as capitalised running text.
         var countedCapital: Bool = false
     }
 
+    private var etWord: Int32 = -1
+    private var alWord: Int32 = -1
+
     public init() {
         for phrase in PhraseLexicon.boilerplatePhrases.sorted() { blockPhrase(phrase) }
+        for (word, slot) in [("et", \KeyphraseIndexer.etWord), ("al", \KeyphraseIndexer.alWord)] {
+            var text = word
+            self[keyPath: slot] = text.withUTF8 { words.intern($0, from: 0, to: $0.count) }
+        }
     }
 
     public var paperCount: Int { paperStart.count - 1 }
@@ -185,6 +193,12 @@ public struct KeyphraseIndexer: Sendable {
     // MARK: Candidate phrases
 
     private mutating func countPhrases() {
+        // "Vaswani et al.": an author's name, not a topic.
+        if tokens.count >= 3 {
+            for k in 0..<(tokens.count - 2) where tokens[k + 1].word == etWord && tokens[k + 2].word == alWord {
+                tokens[k].isDefinition = true
+            }
+        }
         let paper = Int32(paperCount)
         let listStart = entryPhrase.count
         var k = 0

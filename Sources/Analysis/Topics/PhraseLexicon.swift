@@ -62,6 +62,9 @@ enum PhraseLexicon {
         facilitate facilitates facilitated facilitating exploit exploits exploited exploiting achieves
          called termed dubbed known based across beyond among despite toward
         can't cannot won't isn't aren't doesn't don't didn't
+        far predict predicts predicted predicting look looks looked looking written write writes wrote
+        converge converges converged converging recover recovers recovered recovering generalize generalizes
+        generalized generalizing meet meets met
         see sees seen saw seeing ask asks asked asking foster fosters fostered fostering run runs ran seek seeks sought seeking
         become becomes became remain aim lack lacks lacked lacking struggle struggles struggled struggling
         fail fails failed failing tend tends tended tending hinder hinders hindered hindering

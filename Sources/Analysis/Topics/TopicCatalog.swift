@@ -146,8 +146,8 @@ public enum TopicCatalog {
     // MARK: Topic-link map
 
     /// For every topic of `run`, the targets its papers link to (repositories, owners, pages,
-    /// artifacts) with the number of its papers linking to each; sorted by topic number, then
-    /// papers (descending), then target.
+    /// artifacts) with the number of its papers linking to each (an owner through any of its
+    /// repositories too); sorted by topic number, then papers (descending), then target.
     public static func links(of run: StoredTopicRun, in store: GraphStore) throws -> [TopicLink] {
         var topicOf: [Int64: Int] = [:]
         for topic in run.topics { for paper in topic.papers { topicOf[paper.paperID] = topic.number } }
@@ -158,11 +158,17 @@ public enum TopicCatalog {
         var counts: [Key: Int] = [:]
         var names: [Int64: (String, String)] = [:]
         try store.read { db in
+            // Owners count the papers that name them or any of their repositories, as
+            // `shared-repos --by owner` does; a paper counts once per target.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT DISTINCT m.paper_id, t.id, t.target, t.kind FROM mention m JOIN target t ON t.id = m.target_id
+                    SELECT m.paper_id, t.id, t.target, t.kind FROM mention m JOIN target t ON t.id = m.target_id
                     WHERE t.kind IN ('repo', 'owner', 'page', 'artifact')
+                    UNION
+                    SELECT m.paper_id, o.id, o.target, o.kind FROM mention m JOIN target t ON t.id = m.target_id
+                    JOIN target o ON o.id = t.owner_id
+                    WHERE t.kind = 'repo' AND o.kind = 'owner'
                     """)
             while let row = try rows.next() {
                 guard let topic = topicOf[row[0]] else { continue }

@@ -72,7 +72,8 @@ struct TopicsCommand: ParsableCommand {
             Topics are stored. Commands reuse them until the store changes (an
             ingest) or other parameters are asked for; then they are recomputed.
             Parameters not given keep the stored run's values. Other commands
-            filter by topic with --topic T.
+            filter by topic with --topic T. The listing's options:
+            `papergraph topics list --help`.
 
             Example:
               papergraph topics --min-size 10 --labels 4
