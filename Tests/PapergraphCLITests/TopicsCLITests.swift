@@ -122,7 +122,9 @@ import Testing
         let lines = result.stdout.split(separator: "\r\n").map(String.init)
         #expect(lines.first == "topic,target,kind,papers")
         #expect(lines.contains { $0.hasSuffix(",github.com/acme/common,repo,4") })
-        #expect(lines.count == 1 + 6)
+        // Two repositories per topic, and their owner reached through them.
+        #expect(lines.contains { $0.hasSuffix(",github.com/acme,owner,4") })
+        #expect(lines.count == 1 + 3 * 2 + 3)
         let filtered = try CLI.run(["topic-links", "--db", db, "--min-papers", "5"])
         #expect(filtered.stdout.contains("(no rows)"))
     }

@@ -36,7 +36,7 @@ public struct KeyphraseIndex: Sendable {
         guard b.count <= a.count else { return false }
         for start in 0...(a.count - b.count) {
             var same = true
-            for k in 0..<b.count where !sameWord(a[start + k], b[k], innerIsLast: k == b.count - 1) {
+            for k in 0..<b.count where !sameWord(a[start + k], b[k]) {
                 same = false
                 break
             }
@@ -52,7 +52,7 @@ public struct KeyphraseIndex: Sendable {
         func chain(_ first: [Int32], _ second: [Int32]) -> Bool {
             for length in 1..<min(first.count, second.count) {
                 let tail = first.suffix(length), head = second.prefix(length)
-                if zip(tail, head).allSatisfy({ sameWord($0, $1, innerIsLast: false) }) { return true }
+                if zip(tail, head).allSatisfy({ sameWord($0, $1) }) { return true }
             }
             return false
         }
@@ -61,7 +61,7 @@ public struct KeyphraseIndex: Sendable {
     }
 
     /// Words compare by their singular form, so `video` in `video models` matches `videos`.
-    private func sameWord(_ x: Int32, _ y: Int32, innerIsLast: Bool) -> Bool {
+    private func sameWord(_ x: Int32, _ y: Int32) -> Bool {
         x == y || words.singular[Int(x)] == words.singular[Int(y)]
     }
 

@@ -200,7 +200,6 @@ public struct KeyphraseIndexer: Sendable {
             }
         }
         let paper = Int32(paperCount)
-        let listStart = entryPhrase.count
         var k = 0
         while k < tokens.count {
             // A run: consecutive content words.
@@ -214,21 +213,21 @@ public struct KeyphraseIndexer: Sendable {
             {
                 end += 1
             }
-            countRun(from: k, to: end, paper: paper, listStart: listStart)
+            countRun(from: k, to: end, paper: paper)
             k = end
         }
     }
 
-    private mutating func countRun(from start: Int, to end: Int, paper: Int32, listStart: Int) {
+    private mutating func countRun(from start: Int, to end: Int, paper: Int32) {
         let hasAliases = !localAcronyms.isEmpty
         for i in start..<end {
             let weight: Float = tokens[i].isTitle ? Self.titleWeight : 1
             let first = tokens[i].word
             if hasAliases, let alias = localAcronyms[words.singular[Int(first)]] {
-                add(alias, weight: weight, paper: paper, listStart: listStart)
+                add(alias, weight: weight, paper: paper)
             } else if let id = phraseID(first, -1, -1, -1, count: 1) {
                 phrases.noteSurface(id, lastWord: first, singular: words.singular[Int(first)])
-                add(id, weight: weight, paper: paper, listStart: listStart)
+                add(id, weight: weight, paper: paper)
             }
             // No phrase begins with a weak word, whatever follows.
             guard !words.roles[Int(first)].contains(.weakStart) else { continue }
@@ -246,7 +245,7 @@ public struct KeyphraseIndexer: Sendable {
                 guard hasContent, !role.contains(.weakEnd), let id = phraseID(key.0, key.1, key.2, key.3, count: n)
                 else { continue }
                 phrases.noteSurface(id, lastWord: word, singular: words.singular[Int(word)])
-                add(id, weight: weight, paper: paper, listStart: listStart)
+                add(id, weight: weight, paper: paper)
             }
         }
     }
@@ -268,7 +267,7 @@ public struct KeyphraseIndexer: Sendable {
         return phrases.isBlocked(id) ? nil : id
     }
 
-    private mutating func add(_ id: Int32, weight: Float, paper: Int32, listStart: Int) {
+    private mutating func add(_ id: Int32, weight: Float, paper: Int32) {
         let i = Int(id)
         while mark.count <= i {
             mark.append(-1)

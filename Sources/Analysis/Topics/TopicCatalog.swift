@@ -147,15 +147,21 @@ public enum TopicCatalog {
 
     /// For every topic of `run`, the targets its papers link to (repositories, owners, pages,
     /// artifacts) with the number of its papers linking to each (an owner through any of its
-    /// repositories too); sorted by topic number, then papers (descending), then target.
+    /// repositories too); sorted by topic number, then papers (descending), then the rank of
+    /// the best-ranked paper linking to it, then target.
     public static func links(of run: StoredTopicRun, in store: GraphStore) throws -> [TopicLink] {
-        var topicOf: [Int64: Int] = [:]
-        for topic in run.topics { for paper in topic.papers { topicOf[paper.paperID] = topic.number } }
+        var topicOf: [Int64: (topic: Int, rank: Int)] = [:]
+        for topic in run.topics {
+            for (rank, paper) in topic.papers.enumerated() { topicOf[paper.paperID] = (topic.number, rank) }
+        }
         struct Key: Hashable {
             var topic: Int
             var target: Int64
         }
         var counts: [Key: Int] = [:]
+        // Most targets are one paper's own code: among equals, those of the topic's most
+        // representative papers come first.
+        var bestRank: [Key: Int] = [:]
         var names: [Int64: (String, String)] = [:]
         try store.read { db in
             // Owners count the papers that name them or any of their repositories, as
@@ -171,19 +177,23 @@ public enum TopicCatalog {
                     WHERE t.kind = 'repo' AND o.kind = 'owner'
                     """)
             while let row = try rows.next() {
-                guard let topic = topicOf[row[0]] else { continue }
+                guard let (topic, rank) = topicOf[row[0]] else { continue }
                 let target: Int64 = row[1]
-                counts[Key(topic: topic, target: target), default: 0] += 1
+                let key = Key(topic: topic, target: target)
+                counts[key, default: 0] += 1
+                bestRank[key] = min(bestRank[key] ?? .max, rank)
                 if names[target] == nil { names[target] = (row[2], row[3]) }
             }
         }
         return counts.map { key, papers in
             let (target, kind) = names[key.target] ?? ("#\(key.target)", "page")
-            return TopicLink(topic: key.topic, targetID: key.target, target: target, kind: kind, papers: papers)
+            return (TopicLink(topic: key.topic, targetID: key.target, target: target, kind: kind, papers: papers),
+                    bestRank[key] ?? .max)
         }.sorted { a, b in
-            if a.topic != b.topic { return a.topic < b.topic }
-            if a.papers != b.papers { return a.papers > b.papers }
-            return a.target < b.target
-        }
+            if a.0.topic != b.0.topic { return a.0.topic < b.0.topic }
+            if a.0.papers != b.0.papers { return a.0.papers > b.0.papers }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return a.0.target < b.0.target
+        }.map(\.0)
     }
 }
