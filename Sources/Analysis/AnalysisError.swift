@@ -20,6 +20,10 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible, L
     case invalidGraph(String)
     /// A numeric or textual option outside its domain.
     case invalidParameter(name: String, value: String, reason: String)
+    /// `--topic` / `topics show` named no stored topic; `known` lists some that exist.
+    case unknownTopic(String, known: [String])
+    /// A command needs stored topics and none were computed yet.
+    case noTopics(source: String)
 
     public var description: String {
         switch self {
@@ -41,6 +45,11 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible, L
             "invalid graph: \(reason)"
         case .invalidParameter(let name, let value, let reason):
             "invalid value '\(value)' for \(name): \(reason)"
+        case .unknownTopic(let reference, let known):
+            "no topic matches '\(reference)'. Give a topic number or part of its label; `papergraph topics` lists them"
+                + (known.isEmpty ? " (there are none yet)." : ":\n" + known.map { "  " + $0 }.joined(separator: "\n"))
+        case .noTopics(let source):
+            "no \(source) topics are stored yet: run `papergraph topics --topics \(source)` first"
         }
     }
 

@@ -20,6 +20,8 @@ public struct GraphFilter: Sendable, Hashable {
     /// After the other filters, drop nodes whose total degree (in + out edges) is below this.
     /// Applied once: nodes that fall below it because a neighbour was dropped are kept.
     public var minDegree: Int
+    /// Keep only these papers (`paper.id`), e.g. the members of one topic; nil keeps every paper.
+    public var paperIDs: Set<Int64>?
 
     public init(
         kinds: Set<NodeKind> = Set(NodeKind.allCases), since: String? = nil, until: String? = nil,
@@ -45,7 +47,7 @@ public struct GraphFilter: Sendable, Hashable {
         }
     }
 
-    var filtersPapers: Bool { since != nil || until != nil || !categories.isEmpty }
+    var filtersPapers: Bool { since != nil || until != nil || !categories.isEmpty || paperIDs != nil }
 
     /// Whether a paper with this date and category list passes the date and category filters.
     func accepts(date: String?, categories paperCategories: String?) -> Bool {

@@ -50,6 +50,7 @@ public enum GraphLoader {
                 let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM paper")
                 while let id = try ids.next() { paperIDs.append(id) }
             }
+            if let subset = filter.paperIDs { paperIDs.removeAll { !subset.contains($0) } }
             sortDenseIDs(&paperIDs)
         }
         let paperIndex = StoreIDIndex(paperIDs[...], firstNode: 0)

@@ -3,7 +3,7 @@ import GRDB
 /// Versioned schema. Each migration is append-only: never edit one that has shipped.
 enum Schema {
     /// Bumped with every migration; a database with a higher `user_version` was written by a newer tool.
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -118,6 +118,8 @@ enum Schema {
         }
         // v3: code-status changes across re-ingests (promised → released follow-ups).
         migrator.registerMigration("v3-code-status-history") { db in try CodeStatusHistory.createSchema(db) }
+        // v4: stored topic assignments (`papergraph topics`), see TopicStore.
+        migrator.registerMigration("v4-topics") { db in try TopicStore.createTables(db) }
         return migrator
     }
 }

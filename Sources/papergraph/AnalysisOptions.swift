@@ -19,6 +19,9 @@ struct GraphFilterOptions: ParsableArguments {
     @Option(name: .long, help: "Drop nodes with fewer edges than this.")
     var minDegree: Int = 0
 
+    @Option(name: .long, help: ArgumentHelp("Only papers of this stored topic (number or label; see `papergraph topics`).", valueName: "topic"))
+    var topic: String?
+
     func filter() throws -> GraphFilter {
         let kindSet = try kinds.map { try NodeKind.parseList($0) } ?? Set(NodeKind.allCases)
         let filter = GraphFilter(kinds: kindSet, since: since, until: until, categories: category, minDegree: minDegree)
@@ -27,7 +30,9 @@ struct GraphFilterOptions: ParsableArguments {
     }
 
     func load(_ store: GraphStore) throws -> PaperGraph {
-        try GraphLoader.load(from: store.database, filter: filter())
+        var filter = try filter()
+        if let topic { filter.paperIDs = try TopicCatalog.paperIDs(forTopic: topic, in: store) }
+        return try GraphLoader.load(from: store.database, filter: filter)
     }
 }
 

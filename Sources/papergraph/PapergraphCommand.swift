@@ -42,6 +42,8 @@ struct PapergraphCommand: ParsableCommand {
             RefsCommand.self,
             ExplainCommand.self,
             DemoCommand.self,
+            TopicsCommand.self,
+            TopicLinksCommand.self,
         ]
     )
 

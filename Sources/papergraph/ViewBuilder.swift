@@ -47,3 +47,17 @@ struct ViewBuilder {
             note: dropped > 0 ? "\(dropped) nodes not shown (max-nodes \(maxNodes))" : (kept.isEmpty ? "no nodes match" : nil))
     }
 }
+
+extension ViewBuilder {
+    /// The topic-link map of the current topics of `source` (computed and stored first when needed).
+    static func topicMap(store: GraphStore, source: TopicSource, maxNodes: Int) throws -> GraphView {
+        let run = try TopicOptions.current(store, source: source)
+        let links = try TopicCatalog.links(of: run, in: store)
+        return TopicMap.view(
+            topics: run.topics.map {
+                TopicMap.TopicNode(number: $0.number, label: TopicsListCommand.label($0, source: run.source, phrases: 2), papers: $0.size)
+            },
+            links: links.map { TopicMap.Link(topic: $0.topic, target: $0.target, kind: $0.kind, papers: $0.papers) },
+            maxNodes: maxNodes)
+    }
+}

@@ -34,6 +34,7 @@ struct DemoCommand: ParsableCommand {
         GalleryView(file: "top", arguments: ["top"]),
         GalleryView(file: "code", arguments: ["code"]),
         GalleryView(file: "ego-attention", arguments: ["ego", "1706.03762"]),
+        GalleryView(file: "topics", arguments: ["topics"]),
     ]
 
     /// The whole graph for Gephi or Cytoscape.

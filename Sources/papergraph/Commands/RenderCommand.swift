@@ -9,6 +9,7 @@ enum RenderView: String, CaseIterable, ExpressibleByArgument {
     case ego
     case top
     case code
+    case topics
 }
 
 enum RenderFormat: String, CaseIterable, ExpressibleByArgument {
@@ -25,16 +26,19 @@ struct RenderCommand: ParsableCommand {
               ego PAPER     a paper's neighbourhood up to --depth steps
               top           the --top highest PageRank nodes and the edges among them
               code          papers coloured by code status, clustered by month
+              topics        the topic-link map: topics and the targets their papers
+                            share (--topics keyphrases|categories; see `papergraph topics`)
             Past --max-nodes the most important nodes are kept and the picture says
             how many were dropped. Layouts: dot, neato, fdp, sfdp, circo, twopi.
 
             Example:
               papergraph render shared-repos --format svg -o shared.svg
               papergraph render ego 1706.03762 --depth 2 --layout neato --format png -o ego.png
+              papergraph render topics --topics categories --layout sfdp -o topics.svg
             """
     )
 
-    @Argument(help: "View: shared-repos, ego, top, code.")
+    @Argument(help: "View: shared-repos, ego, top, code, topics.")
     var view: RenderView
 
     @Argument(help: ArgumentHelp("The paper for the ego view.", valueName: "paper"))
@@ -64,6 +68,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "top: how many nodes.")
     var top: Int = 50
 
+    @Option(name: .customLong("topics"), help: "topics: keyphrases or categories (arXiv primary categories).")
+    var topicSource: TopicSource = .keyphrases
+
     func validate() throws {
         if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
         if view == .ego && paper == nil { throw ValidationError("the ego view needs a PAPER (arXiv id or title words)") }
@@ -73,11 +80,16 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let layout = try Layout(parsing: layout)
         let store = try GraphStore(path: db ?? GraphStore.defaultPath, mode: .readOnly)
-        let graph = try GraphLoader.load(from: store.database)
-        let builder = ViewBuilder(graph: graph, store: store)
-        // shared-repos sizes nodes by how many papers use them; the other views need PageRank.
-        let pagerank = graph.isEmpty || view == .sharedRepos ? [] : try Centrality.pageRank(graph).scores
-        let graphView = try makeView(graph: graph, store: store, builder: builder, pagerank: pagerank)
+        let graphView: GraphView
+        if view == .topics {
+            graphView = try ViewBuilder.topicMap(store: store, source: topicSource, maxNodes: maxNodes)
+        } else {
+            let graph = try GraphLoader.load(from: store.database)
+            let builder = ViewBuilder(graph: graph, store: store)
+            // shared-repos sizes nodes by how many papers use them; the other views need PageRank.
+            let pagerank = graph.isEmpty || view == .sharedRepos ? [] : try Centrality.pageRank(graph).scores
+            graphView = try makeView(graph: graph, store: store, builder: builder, pagerank: pagerank)
+        }
         let dot = DOTWriter().write(graphView)
         let data: Data
         switch format {
@@ -117,6 +129,8 @@ struct RenderCommand: ParsableCommand {
             var importance = [Double](repeating: 0, count: graph.nodeCount)
             for (node, hops) in distance { importance[Int(node)] = Double(depth + 1 - hops) + (pagerank.isEmpty ? 0 : pagerank[Int(node)]) }
             return try builder.view(name: "ego", candidates: Array(distance.keys), importance: importance, maxNodes: maxNodes)
+        case .topics:
+            return try ViewBuilder.topicMap(store: store, source: topicSource, maxNodes: maxNodes)
         case .code:
             let papers = try store.papers(status: nil, since: nil)
             var clusters: [Int32: String] = [:]
