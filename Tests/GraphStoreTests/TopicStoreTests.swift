@@ -71,8 +71,8 @@ import Testing
             // Back to what papergraph wrote before topics existed.
             try store.database.write { db in
                 try db.execute(sql: "DROP TABLE topic_label; DROP TABLE topic_paper; DROP TABLE topic; DROP TABLE topic_run")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-topics'")
-                try db.execute(sql: "PRAGMA user_version = 2")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-topics'")
+                try db.execute(sql: "PRAGMA user_version = 3")
             }
         }
         let reopened = try GraphStore(path: path)

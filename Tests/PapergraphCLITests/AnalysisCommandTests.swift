@@ -104,7 +104,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("absent.sqlite")))
     }
 
-    /// A database written by the first schema (v1, before references and code-status history)
+    /// A database written by the first schema (v1, before references, code-status history and topics)
     /// is migrated when a command opens it. Needs the sqlite3 shell to roll a database back.
     @Test(.enabled(if: SQLiteShell.path != nil, "needs the sqlite3 command-line shell"))
     func olderSchemaIsMigratedOnOpen() throws {
@@ -113,6 +113,7 @@ import Testing
             DROP VIEW paper_reference; DROP TABLE reference; DROP TABLE paper_name;
             DROP TRIGGER code_status_history_on_replace; DROP TRIGGER code_status_history_on_update;
             DROP TABLE code_status_history;
+            DROP TABLE topic_label; DROP TABLE topic_paper; DROP TABLE topic; DROP TABLE topic_run;
             DELETE FROM grdb_migrations WHERE identifier <> 'v1-papers-targets-mentions';
             PRAGMA user_version = 1;
             """)
