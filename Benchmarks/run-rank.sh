@@ -59,15 +59,8 @@ for value in "$papers" "$runs"; do
     fi
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="$root/bench-out"
-mkdir -p "$out"
-
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== installing GNU time (apt-get install time)"
-    if [[ "$(id -u)" -eq 0 ]]; then apt-get install -y time >/dev/null; else sudo apt-get install -y time >/dev/null; fi
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+bench_setup
 # Benchmark-only Python dependencies; the product never needs them.
 python_modules=(igraph)
 [[ "$networkx" -eq 1 ]] && python_modules+=(networkx)
@@ -91,31 +84,9 @@ if [[ ! -x "$bin/papergraph" ]]; then
     exit 1
 fi
 
-label_for() {  # 200000 -> 200k, 1000000 -> 1m (the names run-ingest.sh uses)
-    local n="$1"
-    if (( n % 1000000 == 0 )); then echo "$((n / 1000000))m"
-    elif (( n % 1000 == 0 )); then echo "$((n / 1000))k"
-    else echo "$n"; fi
-}
-
 if [[ -z "$db" ]]; then
-    label="$(label_for "$papers")"
-    corpus="$out/synthetic-$label-seed$seed.jsonl"
-    db="$out/papergraph-$label.sqlite"
-    if [[ ! -s "$corpus" ]]; then
-        echo "== generating $papers papers (seed $seed) -> ${corpus#$root/}"
-        "$bin/papergraph-bench" generate --papers "$papers" --seed "$seed" -o "$corpus" 2> "$out/generate-$label.log"
-    fi
-    # run-ingest.sh may have left a database from another seed under the same name.
-    if [[ -s "$db" ]] && ! python3 -c 'import sqlite3, sys
-paths = [row[0] for row in sqlite3.connect(sys.argv[1]).execute("SELECT path FROM source")]
-sys.exit(0 if any(p.endswith(sys.argv[2]) for p in paths) else 1)' "$db" "synthetic-$label-seed$seed.jsonl" 2>/dev/null; then
-        rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-    fi
-    if [[ ! -s "$db" ]]; then
-        echo "== ingesting ${corpus#$root/} -> ${db#$root/}"
-        "$bin/papergraph" ingest --quiet --db "$db" "$corpus" > "$out/rank-ingest.out"
-    fi
+    db="$out/papergraph-$(label_for "$papers").sqlite"
+    synthetic_db "$bin" "$(synthetic_corpus "$bin" "$papers" "$seed")" "$db"
 fi
 if [[ ! -s "$db" ]]; then
     echo "run-rank.sh: no database at $db" >&2
@@ -123,19 +94,6 @@ if [[ ! -s "$db" ]]; then
 fi
 # Open it once read-write so any schema migration happens before the timed runs.
 "$bin/papergraph" stats --db "$db" > "$out/rank-stats.out"
-
-parse_time() {  # GNU time -v report -> "<wall seconds> <peak RSS MiB> <user s> <sys s>"
-    awk -F': ' '
-        /Elapsed \(wall clock\) time/ {
-            n = split($2, part, ":")
-            wall = (n == 3) ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
-        }
-        /Maximum resident set size/ { rss = $2 / 1024 }
-        /User time \(seconds\)/ { user = $2 }
-        /System time \(seconds\)/ { sys = $2 }
-        END { printf "%.3f %.1f %.2f %.2f\n", wall, rss, user, sys }
-    ' "$1"
-}
 
 rows=()
 declare -A wall_of
@@ -195,11 +153,8 @@ if [[ "$all" -eq 1 ]]; then
 fi
 
 if [[ "$exact" -eq 1 ]]; then
-    small_corpus="$out/synthetic-35k-seed$seed.jsonl" small_db="$out/papergraph-35k.sqlite"
-    if [[ ! -s "$small_corpus" ]]; then
-        "$bin/papergraph-bench" generate --papers 35000 --seed "$seed" -o "$small_corpus" 2> "$out/generate-35k.log"
-    fi
-    if [[ ! -s "$small_db" ]]; then "$pg" ingest --quiet --db "$small_db" "$small_corpus" > /dev/null; fi
+    small_db="$out/papergraph-35k.sqlite"
+    synthetic_db "$bin" "$(synthetic_corpus "$bin" 35000 "$seed")" "$small_db"
     echo "== exact betweenness on $("$pg" components --db "$small_db" 2>&1 >/dev/null | grep -o '[0-9]* nodes')"
     measure rank-betweenness-exact-35k 1 "$pg" rank --algo betweenness --db "$small_db"
 fi

@@ -49,15 +49,8 @@ for value in "$papers" "$runs"; do
     fi
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="$root/bench-out"
-mkdir -p "$out"
-
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== installing GNU time (apt-get install time)"
-    if [[ "$(id -u)" -eq 0 ]]; then apt-get install -y time >/dev/null; else sudo apt-get install -y time >/dev/null; fi
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+bench_setup
 if ! command -v dot >/dev/null; then
     echo "run-render.sh: the dot program is missing (apt-get install graphviz; scripts/setup does it)" >&2
     exit 1
@@ -75,44 +68,12 @@ if [[ ! -x "$pg" ]]; then
     exit 1
 fi
 
-label_for() {  # 200000 -> 200k (the names run-ingest.sh uses)
-    local n="$1"
-    if (( n % 1000000 == 0 )); then echo "$((n / 1000000))m"
-    elif (( n % 1000 == 0 )); then echo "$((n / 1000))k"
-    else echo "$n"; fi
-}
-
 if [[ -z "$db" ]]; then
-    label="$(label_for "$papers")"
-    corpus="$out/synthetic-$label-seed$seed.jsonl"
-    db="$out/papergraph-$label.sqlite"
-    if [[ ! -s "$corpus" ]]; then
-        echo "== generating $papers papers (seed $seed) -> ${corpus#$root/}"
-        "$bin/papergraph-bench" generate --papers "$papers" --seed "$seed" -o "$corpus" 2> "$out/generate-$label.log"
-    fi
-    if [[ -s "$db" ]] && ! python3 -c 'import sqlite3, sys
-paths = [row[0] for row in sqlite3.connect(sys.argv[1]).execute("SELECT path FROM source")]
-sys.exit(0 if any(p.endswith(sys.argv[2]) for p in paths) else 1)' "$db" "synthetic-$label-seed$seed.jsonl" 2>/dev/null; then
-        rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-    fi
-    if [[ ! -s "$db" ]]; then
-        echo "== ingesting ${corpus#$root/} -> ${db#$root/}"
-        "$pg" ingest --quiet --db "$db" "$corpus" > "$out/render-ingest.out"
-    fi
+    db="$out/papergraph-$(label_for "$papers").sqlite"
+    synthetic_db "$bin" "$(synthetic_corpus "$bin" "$papers" "$seed")" "$db"
 fi
 "$pg" stats --db "$db" > "$out/render-stats.out"  # migrates once, outside the timed runs
 cat "$db" > /dev/null
-
-parse_time() {  # GNU time -v report -> "<wall seconds> <peak RSS MiB>"
-    awk -F': ' '
-        /Elapsed \(wall clock\) time/ {
-            n = split($2, part, ":")
-            wall = (n == 3) ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
-        }
-        /Maximum resident set size/ { rss = $2 / 1024 }
-        END { printf "%.3f %.1f\n", wall, rss }
-    ' "$1"
-}
 
 rows=()
 declare -A wall_of walls_of peak_of
@@ -127,7 +88,7 @@ measure_once() {  # measure_once NAME COMMAND... : one run under GNU time, wall 
         exit 1
     fi
     local w r
-    read -r w r < <(parse_time "$log.time")
+    read -r w r _ < <(parse_time "$log.time")
     walls_of["$name"]="${walls_of[$name]:-}$w "
     peak_of["$name"]="$(awk -v a="${peak_of[$name]:-0}" -v b="$r" 'BEGIN { print (b > a ? b : a) }')"
 }

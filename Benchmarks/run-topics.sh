@@ -33,15 +33,8 @@ if ! [[ "$papers" =~ ^[0-9]+$ ]] || [[ "$papers" -eq 0 ]]; then
     exit 64
 fi
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="$root/bench-out"
-mkdir -p "$out"
-
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== installing GNU time (apt-get install time)"
-    if [[ "$(id -u)" -eq 0 ]]; then apt-get install -y time >/dev/null; else sudo apt-get install -y time >/dev/null; fi
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+bench_setup
 
 if [[ "$build" -eq 1 ]]; then
     echo "== building release binaries"
@@ -56,42 +49,9 @@ for tool in papergraph papergraph-bench; do
     fi
 done
 
-label_for() {  # 200000 -> 200k
-    local n="$1"
-    if (( n % 1000000 == 0 )); then echo "$((n / 1000000))m"
-    elif (( n % 1000 == 0 )); then echo "$((n / 1000))k"
-    else echo "$n"; fi
-}
 label="$(label_for "$papers")"
-corpus="$out/synthetic-$label-seed$seed.jsonl"
 db="$out/topics-$label-seed$seed.sqlite"
-
-if [[ -s "$corpus" ]]; then
-    echo "== reusing ${corpus#$root/}"
-else
-    echo "== generating $papers papers (seed $seed) -> ${corpus#$root/}"
-    "$bin/papergraph-bench" generate --papers "$papers" --seed "$seed" -o "$corpus" 2> "$out/generate-$label.log"
-    head -n 1 "$out/generate-$label.log"
-fi
-
-# The database is rebuilt when the corpus is newer than it.
-if [[ ! -s "$db" || "$corpus" -nt "$db" ]]; then
-    echo "== ingesting into ${db#$root/}"
-    rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-    "$bin/papergraph" ingest --quiet --db "$db" "$corpus" > "$out/topics-ingest-$label.out"
-fi
-
-# Parses GNU time -v output: prints "<wall seconds> <peak RSS MiB>".
-parse_time() {
-    awk -F': ' '
-        /Elapsed \(wall clock\) time/ {
-            n = split($2, part, ":")
-            wall = (n == 3) ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
-        }
-        /Maximum resident set size/ { rss = $2 / 1024 }
-        END { printf "%.2f %.1f\n", wall, rss }
-    ' "$1"
-}
+synthetic_db "$bin" "$(synthetic_corpus "$bin" "$papers" "$seed")" "$db"
 
 rows=()
 measure() {  # measure NAME COMMAND...
@@ -107,7 +67,7 @@ measure() {  # measure NAME COMMAND...
     sed 's/^/   /' "$log.err" | tail -n 2
     head -n 8 "$log.out" | sed 's/^/   /'
     local wall peak
-    read -r wall peak < <(parse_time "$log.time")
+    read -r wall peak _ < <(parse_time "$log.time")
     rows+=("$(printf '%-24s %9s %9s %13s' "$name" "$papers" "$wall" "$peak")")
 }
 
