@@ -92,7 +92,7 @@ public struct ReferenceIndex: Sendable {
         var expansion: String?
     }
 
-    public private(set) var papers: [Paper] = []
+    public private(set) var papers = PaperTable()
     private var indexByKey: [String: Int] = [:]
     private var indexByTitleKey: [String: Int] = [:]
     private(set) var claims: [Claim] = []
@@ -248,7 +248,7 @@ extension ReferenceMatcher {
 
     /// A copy without the names that `uses` show to be established. `uses` lists, per citing
     /// paper (an index), the distinct names its abstract uses (`AbstractScan.usedNames`).
-    public func pruningEstablishedNames(uses: [(citing: Int, names: [Int32])]) -> ReferenceMatcher {
+    public func pruningEstablishedNames(uses: some Sequence<(citing: Int, names: [Int32])>) -> ReferenceMatcher {
         var earliestClaim = [Int32](repeating: Int32.min, count: names.count)
         for (pattern, entry) in names.enumerated() {
             let claimDays = entry.claimants.map { days[Int($0)] }
@@ -317,12 +317,12 @@ public struct PaperClaims: Sendable, Hashable {
 }
 
 extension ReferenceMatcher.AuthorYearGroup {
-    fileprivate mutating func add(_ id: Int32, _ paper: ReferenceIndex.Paper) {
+    mutating func add(_ id: Int32, authorCount: Int) {
         all.add(id)
-        if paper.authorCount == 1 { single.add(id) }
-        if paper.authorCount >= 2 { several.add(id) }
-        if paper.authorCount == 2 { pair.add(id) }
-        if paper.authorCount >= 3 { threeOrMore.add(id) }
+        if authorCount == 1 { single.add(id) }
+        if authorCount >= 2 { several.add(id) }
+        if authorCount == 2 { pair.add(id) }
+        if authorCount >= 3 { threeOrMore.add(id) }
     }
 }
 
@@ -407,15 +407,15 @@ public struct ReferenceMatcher: Sendable {
         var threeOrMore = Tally()
     }
 
-    public let papers: [ReferenceIndex.Paper]
+    public let papers: PaperTable
     let names: [NameEntry]
     /// Names found to be established (see `pruningEstablishedNames`): still matched, so that
     /// they are counted, but never chosen.
     var pruned: [Bool]
     let automaton: AhoCorasick
     let titles: TitleIndex
-    let byAuthorYear: [UInt64: AuthorYearGroup]
-    let byAuthorPairYear: [UInt64: AuthorYearGroup]
+    let byAuthorYear: AuthorYearTable
+    let byAuthorPairYear: AuthorYearTable
     let byDOI: [String: Int32]
     let indexByKey: [String: Int]
     let indexByTitleKey: [String: Int]
@@ -478,10 +478,10 @@ public struct ReferenceMatcher: Sendable {
         self.names = names
         pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))
-        titles = TitleIndex(titles: index.papers.enumerated().map { ($0.offset, $0.element.title) })
+        titles = TitleIndex(titles: index.papers.titles)
 
-        var byAuthorYear: [UInt64: AuthorYearGroup] = [:]
-        var byAuthorPairYear: [UInt64: AuthorYearGroup] = [:]
+        var byAuthorYear = AuthorYearTable.Builder()
+        var byAuthorPairYear = AuthorYearTable.Builder()
         var byDOI: [String: Int32] = [:]
         var days: [Int32] = []
         days.reserveCapacity(index.papers.count)
@@ -489,17 +489,17 @@ public struct ReferenceMatcher: Sendable {
             let year = paper.date.flatMap(Self.year)
             if let surname = paper.firstAuthorKey, let year {
                 let id = Int32(offset)
-                byAuthorYear[Self.authorYearKey(surname, year), default: AuthorYearGroup()].add(id, paper)
+                byAuthorYear.add(Self.authorYearKey(surname, year), paper: id, authorCount: paper.authorCount)
                 if let second = paper.secondAuthorKey {
-                    byAuthorPairYear[Self.authorYearKey(surname, year, second: second), default: AuthorYearGroup()]
-                        .add(id, paper)
+                    byAuthorPairYear.add(
+                        Self.authorYearKey(surname, year, second: second), paper: id, authorCount: paper.authorCount)
                 }
             }
             if let doi = paper.doi, byDOI[doi] == nil { byDOI[doi] = Int32(offset) }
             days.append(paper.date.flatMap(Self.dayNumber) ?? Int32.min)
         }
-        self.byAuthorYear = byAuthorYear
-        self.byAuthorPairYear = byAuthorPairYear
+        self.byAuthorYear = byAuthorYear.build()
+        self.byAuthorPairYear = byAuthorPairYear.build()
         self.byDOI = byDOI
         self.days = days
     }
@@ -623,6 +623,14 @@ public struct ReferenceScanner {
     /// citations, which win over names, where spans overlap.
     public mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, citing: Int?) -> [ReferenceHit] {
         matcher.resolve(collect(bytes, citing: citing), citing: citing)
+    }
+
+    /// The distinct dictionary names the abstract uses: `collect(bytes, citing:).usedNames`
+    /// without looking for titles and citations or building the occurrences, for a first pass
+    /// that only counts who uses which name.
+    public mutating func usedNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        collectNames(bytes)
+        return Set(nameHits.map(\.pattern)).sorted()
     }
 
     /// The first half of `scan`: title and author–year references (final), and every

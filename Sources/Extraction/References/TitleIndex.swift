@@ -277,13 +277,15 @@ struct TitleIndex: Sendable {
     private var bloom: [UInt64]
     private static let bloomBits = 1 << 23
 
-    init(titles: [(paper: Int, title: String)]) {
+    /// `titles` in paper order: the first is paper 0's. Read once, one title at a time, so a
+    /// caller can decode them lazily instead of holding them all.
+    init(titles: some Sequence<String>) {
         bloom = [UInt64](repeating: 0, count: Self.bloomBits / 64)
         var prefix: [UInt64] = []
         var keyed: [(key: UInt64, entry: Int32)] = []
-        keyed.reserveCapacity(titles.count)
+        keyed.reserveCapacity(titles.underestimatedCount)
         var words: [TitleWord] = []
-        for (paper, title) in titles {
+        for (paper, title) in titles.enumerated() {
             UTF8Text.withBytes(title) { TitleWords.tokenize($0, into: &words) }
             guard words.count >= Self.minimumWords, words.count <= Self.maximumWords else { continue }
             WordRunHash.prefixes(words, into: &prefix)
