@@ -140,6 +140,7 @@ extension GraphStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws(StoreError) -> IngestSummary {
         let started = Date()
+        HeapTuning.prepare()
         let channel = BatchChannel(capacity: 8)
         let strict = options.strict
         let reader = Thread {
@@ -157,7 +158,7 @@ extension GraphStore {
                 // The writer keeps references consistent by construction; per-row foreign-key
                 // checks and a small page cache made SQLite re-read its own pages for every row.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA cache_size = \(Self.loadCacheKiB)")
                 // Lets SQLite sort on a second thread when it builds an index.
                 try db.execute(sql: "PRAGMA threads = 2")
                 // In WAL mode a large ingest writes every page twice (WAL, then checkpoint). A
@@ -170,8 +171,12 @@ extension GraphStore {
                     try? db.execute(sql: "PRAGMA cache_size = -2000")
                 }
                 try db.inTransaction(.immediate) {
+                    let writeback = BackgroundWriteback(path: path)
                     let indexed = try Self.load(
-                        db, from: channel, options: options, started: started, summary: &summary, progress: progress)
+                        db, from: channel, options: options, started: started, summary: &summary, progress: progress,
+                        writeback: writeback)
+                    writeback?.start()
+                    HeapTuning.releaseFreeMemory()
                     clock.lap("load")
                     // Rebuilt from every stored paper, so a citing paper may arrive before or after the one it names.
                     if summary.papersNew + summary.papersUpdated > 0 {
@@ -195,7 +200,7 @@ extension GraphStore {
     /// when the writer could keep one up to date.
     private static func load(
         _ db: Database, from channel: BatchChannel, options: IngestOptions, started: Date,
-        summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?
+        summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?, writeback: BackgroundWriteback?
     ) throws -> StoredPaperIndex? {
         var writer = try IngestWriter(db: db)
         // Once this run brings at least as many records as the database held, building the
@@ -205,6 +210,7 @@ extension GraphStore {
         var bulk = false
         var lastReport = started
         var currentSource = summary.sources.first ?? ""
+        var batches = 0
         while let message = channel.take() {
             switch message {
             case .records(let batch, let source):
@@ -213,7 +219,14 @@ extension GraphStore {
                     try writer.beginBulkLoad()
                     bulk = true
                 }
-                for item in batch { try writer.write(item, summary: &summary) }
+                for item in batch.wait() { try writer.write(item, summary: &summary) }
+                writer.endBatch()
+                batches += 1
+                if batches % 32 == 0 { writeback?.start() }
+                if debugMemory && batches % 400 == 0, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+                    let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+                    FileHandle.standardError.write(Data("[mem] load \(summary.records): \(lines.joined(separator: " "))\n".utf8))
+                }
             case .issue(let issue):
                 if options.strict {
                     throw StoreError.strictIngestRejected(issues: 1, first: issue.description)
@@ -229,18 +242,30 @@ extension GraphStore {
                 }
             }
         }
+        // Rows are in; what follows reads sequentially or sorts. A small page cache gives its
+        // memory back to the reference index (and bounds SQLite's sorter, which sizes its
+        // buffers by it).
+        try db.execute(sql: "PRAGMA cache_size = \(referenceCacheKiB)")
+        try db.execute(sql: "PRAGMA shrink_memory")
         try writer.restoreIndexes()
         try writer.resolvePaperTargets()
         return writer.takeReferenceIndex()
     }
 
+    /// Page cache while rows are written (negative: KiB), and afterwards.
+    static let loadCacheKiB = ProcessInfo.processInfo.environment["PG_CACHE"].flatMap(Int.init) ?? -32768
+    static let referenceCacheKiB = -8192
+
     /// Below this many records, a run into a non-empty database keeps the indexes up to date
     /// row by row (see `SecondaryIndexes`).
     static let bulkMinimumRecords = 10_000
 
+    /// Reads the sources and hands the records over in batches, in input order. Reading is one
+    /// thread's job, but preparing a batch (extraction, hashes, names) is most of the work: each
+    /// batch is prepared on the shared worker pool, so that every core helps while the writer
+    /// waits for the batches in order.
     private static func produce(_ sources: [IngestSource], into channel: BatchChannel, strict: Bool) {
         defer { channel.finish() }
-        defer { if debugMemory { FileHandle.standardError.write(Data("[mem] reader thread CPU \(threadCPU())\n".utf8)) } }
         let batchSize = 256
         for source in sources {
             let iterator: AnyIterator<Result<PaperRecord, RecordIssue>>
@@ -251,26 +276,45 @@ extension GraphStore {
                 if !channel.put(.issue(issue)) { return }
                 continue
             }
-            var batch: [PreparedRecord] = []
+            var batch: [PaperRecord] = []
             batch.reserveCapacity(batchSize)
+            func send() -> Bool {
+                let records = batch
+                batch.removeAll(keepingCapacity: true)
+                return channel.put(.records(PendingBatch { records.map(PreparedRecord.init) }, source: source.name))
+            }
             for result in iterator {
                 switch result {
                 case .success(let record):
-                    batch.append(PreparedRecord(record))
-                    if batch.count == batchSize {
-                        if !channel.put(.records(batch, source: source.name)) { return }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    batch.append(record)
+                    if batch.count == batchSize, !send() { return }
                 case .failure(let issue):
-                    if !batch.isEmpty {
-                        if !channel.put(.records(batch, source: source.name)) { return }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    if !batch.isEmpty, !send() { return }
                     if !channel.put(.issue(issue)) { return }
                 }
             }
-            if !batch.isEmpty, !channel.put(.records(batch, source: source.name)) { return }
+            if !batch.isEmpty, !send() { return }
         }
+    }
+}
+
+/// Records being prepared on the worker pool; `wait` returns them prepared, in order.
+final class PendingBatch: @unchecked Sendable {
+    // @unchecked: `prepared` is written once by the background task, read only after `wait`.
+    private let group = DispatchGroup()
+    private var prepared: [PreparedRecord] = []
+
+    init(_ work: @escaping @Sendable () -> [PreparedRecord]) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.prepared = work()
+            self.group.leave()
+        }
+    }
+
+    func wait() -> [PreparedRecord] {
+        group.wait()
+        return prepared
     }
 }
 
@@ -279,7 +323,7 @@ extension GraphStore {
 final class BatchChannel: @unchecked Sendable {
     // @unchecked: every field is guarded by `condition`.
     enum Message {
-        case records([PreparedRecord], source: String)
+        case records(PendingBatch, source: String)
         case issue(RecordIssue)
     }
 

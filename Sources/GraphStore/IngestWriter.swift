@@ -56,6 +56,7 @@ struct IngestWriter {
     private let insertTarget: RawStatement
     private let insertMention: RawStatement
     private let insertCode: RawStatement
+    private let replaceCode: RawStatement
     private let deleteMentions: RawStatement
     private let paperByKey: RawStatement
     private let paperByTitle: RawStatement
@@ -71,10 +72,12 @@ struct IngestWriter {
     /// that resolution need not read them all back. Given up at the first update of a stored
     /// paper (its old entry would be stale): resolution then reads every paper back.
     private var referenceIndex: ReferenceIndexState = .notStarted
+    /// Papers inserted since the last `endBatch`, for the reference index.
+    private var inserted: [(rowID: Int64, item: PreparedRecord)] = []
 
     private enum ReferenceIndexState {
         case notStarted
-        case building(StoredPaperIndex)
+        case building(ReferenceIndexer)
         case abandoned
     }
 
@@ -83,8 +86,11 @@ struct IngestWriter {
 
     init(db: Database) throws {
         self.db = db
+        // `OR IGNORE` with a check that the row went in (`RawStatement.insert`) rather than the
+        // default `ABORT`: an aborting statement that writes a table and its indexes makes SQLite
+        // keep a statement journal, copying every page it touches for each row.
         insertPaper = try RawStatement(db, sql: """
-            INSERT INTO paper (key, title_key, arxiv_id, doi, title, abstract, comment, authors, author_count,
+            INSERT OR IGNORE INTO paper (key, title_key, arxiv_id, doi, title, abstract, comment, authors, author_count,
               categories, date, upvotes, content_hash, source_file, source_line, format, metadata_links)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18)
             """)
@@ -95,12 +101,18 @@ struct IngestWriter {
               metadata_links = ?18
             WHERE id = ?17
             """)
-        insertTarget = try RawStatement(db, sql: "INSERT INTO target (kind, target, owner_id) VALUES (?1, ?2, ?3)")
+        insertTarget = try RawStatement(
+            db, sql: "INSERT OR IGNORE INTO target (kind, target, owner_id) VALUES (?1, ?2, ?3)")
         insertMention = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO mention (paper_id, target_id, field, start, "end", text, rule)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
+        // A new paper has no code status yet; an updated one replaces its own.
         insertCode = try RawStatement(db, sql: """
+            INSERT OR IGNORE INTO code_status (paper_id, status, evidence, field, start, "end", rule)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """)
+        replaceCode = try RawStatement(db, sql: """
             INSERT OR REPLACE INTO code_status (paper_id, status, evidence, field, start, "end", rule)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
@@ -127,9 +139,18 @@ struct IngestWriter {
     /// The reference index of every stored paper when it could be kept up to date, and nil when
     /// resolution has to read the papers back. Ends the index's upkeep.
     mutating func takeReferenceIndex() -> StoredPaperIndex? {
+        endBatch()
         defer { referenceIndex = .abandoned }
-        if case .building(let stored) = referenceIndex { return stored }
+        if case .building(let indexer) = referenceIndex { return indexer.finish() }
         return nil
+    }
+
+    /// Hands the papers inserted since the last call to the reference index, which takes them in
+    /// on another thread while this one writes on.
+    mutating func endBatch() {
+        guard !inserted.isEmpty else { return }
+        if case .building(let indexer) = referenceIndex { indexer.add(inserted) }
+        inserted.removeAll(keepingCapacity: true)
     }
 
     /// Sets the `bulkLoadIndexes` aside until `restoreIndexes`.
@@ -151,17 +172,14 @@ struct IngestWriter {
             // The papers stored before this run come first, in row id order.
             var stored = StoredPaperIndex()
             try stored.addStoredPapers(db)
-            referenceIndex = .building(stored)
+            referenceIndex = .building(ReferenceIndexer(stored))
         }
-        let paperID = try bindPaper(insertPaper, item.record, prepared: item.stored, hash: item.contentHash)
-        if case .building(var stored) = referenceIndex {
-            referenceIndex = .abandoned  // no copy of the index while it grows
-            if stored.add(rowID: paperID, item) { referenceIndex = .building(stored) }
-        }
+        let paperID = try bindPaper(insertPaper, item.record, prepared: item.stored, hash: item.contentHash, inserting: true)
+        if case .building = referenceIndex { inserted.append((paperID, item)) }
         keys.insert(item.keyHash)
         titles.insert(item.titleKeyHash)
         if item.record.arxivID == nil { titleOnlyPaperIDByTitle[item.titleKeyHash] = paperID }
-        try writeEdges(paperID: paperID, extraction: item.extraction, summary: &summary)
+        try writeEdges(paperID: paperID, extraction: item.extraction, summary: &summary, newPaper: true)
         summary.papersNew += 1
     }
 
@@ -205,7 +223,9 @@ struct IngestWriter {
             summary.papersUnchanged += 1
             return
         }
+        if case .building(let indexer) = referenceIndex { indexer.abandon() }
         referenceIndex = .abandoned
+        inserted.removeAll()
         let extraction = merged == item.record ? item.extraction : extract(merged)
         let prepared = StoredFields(merged)
         updatePaper.bind(17, stored.id)
@@ -219,14 +239,14 @@ struct IngestWriter {
         }
         deleteMentions.bind(1, stored.id)
         try deleteMentions.run()
-        try writeEdges(paperID: stored.id, extraction: extraction, summary: &summary)
+        try writeEdges(paperID: stored.id, extraction: extraction, summary: &summary, newPaper: false)
         summary.papersUpdated += 1
     }
 
     @discardableResult
-    private func bindPaper(_ statement: RawStatement, _ record: PaperRecord, prepared: StoredFields, hash: Int64)
-        throws -> Int64
-    {
+    private func bindPaper(
+        _ statement: RawStatement, _ record: PaperRecord, prepared: StoredFields, hash: Int64, inserting: Bool = false
+    ) throws -> Int64 {
         statement.bind(1, record.arxivID ?? prepared.titleKey)
         statement.bind(2, prepared.titleKey)
         statement.bind(3, record.arxivID)
@@ -244,10 +264,12 @@ struct IngestWriter {
         statement.bind(15, record.source.line)
         statement.bind(16, record.format.rawValue)
         statement.bind(18, prepared.metadataLinks)
-        return try statement.run()
+        return inserting ? try statement.insert() : try statement.run()
     }
 
-    private mutating func writeEdges(paperID: Int64, extraction: PaperExtraction, summary: inout IngestSummary) throws {
+    private mutating func writeEdges(
+        paperID: Int64, extraction: PaperExtraction, summary: inout IngestSummary, newPaper: Bool
+    ) throws {
         for link in extraction.links {
             let targetID = try targetID(kind: link.kind, target: link.target)
             summary.linksByKind[link.kind, default: 0] += 1
@@ -264,14 +286,15 @@ struct IngestWriter {
             }
         }
         let code = extraction.code
-        insertCode.bind(1, paperID)
-        insertCode.bind(2, code.status.rawValue)
-        insertCode.bind(3, code.evidence)
-        insertCode.bind(4, code.field)
-        insertCode.bind(5, code.start)
-        insertCode.bind(6, code.end)
-        insertCode.bind(7, code.rule)
-        try insertCode.run()
+        let statement = newPaper ? insertCode : replaceCode
+        statement.bind(1, paperID)
+        statement.bind(2, code.status.rawValue)
+        statement.bind(3, code.evidence)
+        statement.bind(4, code.field)
+        statement.bind(5, code.start)
+        statement.bind(6, code.end)
+        statement.bind(7, code.rule)
+        if newPaper { try statement.insert() } else { try statement.run() }
     }
 
     private mutating func targetID(kind: LinkKind, target: String) throws -> Int64 {
@@ -284,7 +307,7 @@ struct IngestWriter {
         insertTarget.bind(1, kind.rawValue)
         insertTarget.bind(2, target)
         insertTarget.bind(3, ownerID)
-        let id = try insertTarget.run()
+        let id = try insertTarget.insert()
         targetIDByName[key] = id
         return id
     }

@@ -138,18 +138,28 @@ enum ReferenceResolver {
         let matcher = stored.index.compiled()
         let rowIDs = stored.rowIDs
         stored = StoredPaperIndex()  // the matcher holds what it needs
+        HeapTuning.releaseFreeMemory()
         clock.lap("references: compile")
 
-        var uses = NameUses()
+        // One scan per abstract. Which names get chosen depends on who uses which name across
+        // all abstracts (established names are pruned), so the scans are kept, packed, until
+        // every abstract has been read.
+        var scans = PackedScans()
         try scanAbstracts(
             db, rowIDs: rowIDs, matcher: matcher,
-            { scanner, _, abstract in scanner.usedNames(abstract) },
-            { position, used in uses.append(citing: position, names: used) })
-        clock.lap("references: uses")
-        let resolver = matcher.pruningEstablishedNames(uses: uses.all)
-        uses = NameUses()
+            { scanner, position, abstract in scanner.collect(abstract, citing: position) },
+            { position, scan in scans.append(scan, citing: position, matcher: matcher) })
+        clock.lap("references: scan")
+        let resolver = matcher.pruningEstablishedNames(uses: scans.uses)
         clock.lap("references: prune")
 
+        // With foreign keys on (a rebuild outside ingest), each row looks up both of its papers,
+        // the cited one anywhere in the table: a larger page cache keeps those off the disk.
+        let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        if try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true {
+            try db.execute(sql: "PRAGMA cache_size = \(min(previousCacheSize, -32768))")
+        }
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
         // Every row is written again: building the secondary indexes once afterwards is cheaper
         // than keeping them up to date row by row.
         var indexes = SecondaryIndexes()
@@ -159,22 +169,20 @@ enum ReferenceResolver {
             INSERT INTO reference (citing_id, cited_id, rule, field, start, "end", text, cited_text)
             VALUES (?1, ?2, ?3, 'abstract', ?4, ?5, ?6, ?7)
             """)
-        try scanAbstracts(
-            db, rowIDs: rowIDs, matcher: resolver,
-            { scanner, position, abstract in scanner.scan(abstract, citing: position) },
-            { position, hits in
-                for hit in hits {
-                    insert.bind(1, rowIDs[position])
-                    insert.bind(2, hit.cited.map { rowIDs[$0] })
-                    insert.bind(3, hit.rule.rawValue)
-                    insert.bind(4, hit.start)
-                    insert.bind(5, hit.end)
-                    insert.bind(6, hit.text)
-                    insert.bind(7, hit.citedText)
-                    try insert.run()
-                }
-            })
-        clock.lap("references: scan")
+        for index in 0..<scans.count {
+            let citing = scans.citing(at: index)
+            for hit in resolver.resolve(scans.scan(at: index, matcher: matcher), citing: citing) {
+                insert.bind(1, rowIDs[citing])
+                insert.bind(2, hit.cited.map { rowIDs[$0] })
+                insert.bind(3, hit.rule.rawValue)
+                insert.bind(4, hit.start)
+                insert.bind(5, hit.end)
+                insert.bind(6, hit.text)
+                insert.bind(7, hit.citedText)
+                try insert.run()
+            }
+        }
+        scans = PackedScans()
 
         let insertName = try RawStatement(
             db, sql: "INSERT OR IGNORE INTO paper_name (name, paper_id, ambiguous) VALUES (?1, ?2, ?3)")

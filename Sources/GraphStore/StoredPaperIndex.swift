@@ -69,6 +69,52 @@ struct StoredPaperIndex {
     }
 }
 
+/// Keeps a `StoredPaperIndex` up to date on a thread of its own, so that adding papers to it
+/// overlaps with writing them.
+final class ReferenceIndexer: @unchecked Sendable {
+    // @unchecked: `stored` and `given up` are only touched on `queue`.
+    private let queue = DispatchQueue(label: "papergraph.reference-index")
+    /// Bounds the batches waiting for the queue, so memory stays flat if it falls behind.
+    private let slots = DispatchSemaphore(value: 4)
+    private var stored: StoredPaperIndex
+    private var givenUp = false
+
+    init(_ stored: StoredPaperIndex) {
+        self.stored = stored
+    }
+
+    /// Adds papers just inserted, in row id order.
+    func add(_ papers: [(rowID: Int64, item: PreparedRecord)]) {
+        slots.wait()
+        queue.async {
+            defer { self.slots.signal() }
+            guard !self.givenUp else { return }
+            for (rowID, item) in papers where !self.stored.add(rowID: rowID, item) {
+                self.giveUp()
+                return
+            }
+        }
+    }
+
+    /// Drops the index: an update made an entry stale.
+    func abandon() {
+        queue.async { self.giveUp() }
+    }
+
+    /// The index once every paper handed over is in, or nil when it was given up.
+    func finish() -> StoredPaperIndex? {
+        queue.sync {
+            defer { stored = StoredPaperIndex() }
+            return givenUp ? nil : stored
+        }
+    }
+
+    private func giveUp() {
+        givenUp = true
+        stored = StoredPaperIndex()
+    }
+}
+
 /// What the reference index needs from a record, worked out on the reading thread: the names it
 /// claims, and its leading authors as the resolver reads them back from the `authors` column.
 struct ReferenceFields: Sendable {
@@ -113,28 +159,6 @@ struct RowIDMap: Sendable {
             if runPositions[middle] <= position { low = middle } else { high = middle - 1 }
         }
         return runFirstIDs[low] + Int64(position - runPositions[low])
-    }
-}
-
-/// Per citing paper (a position), the distinct dictionary names its abstract uses, flat.
-struct NameUses {
-    private var citings: [Int] = []
-    private var ends: [Int] = []
-    private var patterns: [Int32] = []
-
-    mutating func append(citing: Int, names: [Int32]) {
-        guard !names.isEmpty else { return }
-        citings.append(citing)
-        patterns.append(contentsOf: names)
-        ends.append(patterns.count)
-    }
-
-    /// One element per citing paper, built as it is read.
-    var all: LazyMapSequence<Range<Int>, (citing: Int, names: [Int32])> {
-        citings.indices.lazy.map { [citings, ends, patterns] index in
-            let start = index == 0 ? 0 : ends[index - 1]
-            return (citings[index], Array(patterns[start..<ends[index]]))
-        }
     }
 }
 

@@ -625,14 +625,6 @@ public struct ReferenceScanner {
         matcher.resolve(collect(bytes, citing: citing), citing: citing)
     }
 
-    /// The distinct dictionary names the abstract uses: `collect(bytes, citing:).usedNames`
-    /// without looking for titles and citations or building the occurrences, for a first pass
-    /// that only counts who uses which name.
-    public mutating func usedNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        collectNames(bytes)
-        return Set(nameHits.map(\.pattern)).sorted()
-    }
-
     /// The first half of `scan`: title and author–year references (final), and every
     /// occurrence of a dictionary name (before names are chosen). Keeping the occurrences lets
     /// a store count who uses which name across all abstracts, prune established names, and
@@ -701,7 +693,10 @@ public struct ReferenceScanner {
         var consumedUntil = 0
         for start in titleStarts where start >= consumedUntil {
             words.removeAll(keepingCapacity: true)
-            TitleWords.tokenize(bytes, from: start, maxWords: minimum, appendingTo: &words)
+            // Most starts are ruled out by their first word alone.
+            TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
+            guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
+            TitleWords.tokenize(bytes, from: firstWord.end, maxWords: minimum - 1, appendingTo: &words)
             guard words.count == minimum else { continue }
             WordRunHash.prefixes(words, into: &prefix)
             let firstWords = WordRunHash.run(prefix, from: 0, count: minimum)
@@ -833,7 +828,9 @@ public struct ReferenceScanner {
         nameHits.removeAll(keepingCapacity: true)
         guard matcher.automaton.patternCount > 0 else { return }
         let names = matcher.names
-        matcher.automaton.forEachMatch(in: bytes) { pattern, start, end in
+        // Occurrences starting inside a word are never accepted (see `NameBoundary`), so the
+        // automaton only looks where a word may start.
+        matcher.automaton.forEachMatch(atWordStartsIn: bytes) { pattern, start, end in
             let entry = names[pattern]
             guard NameBoundary.accepts(
                 start: start, end: end, in: bytes, firstIsWord: entry.firstIsWord, lastIsWord: entry.lastIsWord,
@@ -842,5 +839,7 @@ public struct ReferenceScanner {
             if entry.plainWord && !AbstractClaims.isPlainWordUse(start: start, end: end, in: bytes) { return }
             nameHits.append((Int32(pattern), Int32(start), Int32(end)))
         }
+        // In the automaton's order: by end, longest first.
+        if nameHits.count > 1 { nameHits.sort { ($0.end, $0.start) < ($1.end, $1.start) } }
     }
 }
