@@ -1,4 +1,5 @@
 import Corpus
+import Dispatch
 import Extraction
 import Foundation
 import GRDB
@@ -46,15 +47,87 @@ public struct IngestSummary: Sendable {
     /// Records (or whole files) that were skipped, with file:line and the reason.
     public var skipped: [RecordIssue] = []
     public var elapsed: Double = 0
+    /// Wall time of each step of the run, in order (`papergraph ingest --timings` prints them).
+    public var phases: [IngestPhase] = []
 
     public var papersPerSecond: Double { elapsed > 0 ? Double(records) / elapsed : 0 }
 }
 
-/// A record with its extraction, prepared off the writer thread.
+/// One step of an ingest run and the wall time it took.
+public struct IngestPhase: Sendable, Hashable {
+    public var name: String
+    public var seconds: Double
+
+    public init(name: String, seconds: Double) {
+        self.name = name
+        self.seconds = seconds
+    }
+}
+
+/// Wall-clock stopwatch for `IngestSummary.phases`.
+let debugMemory = ProcessInfo.processInfo.environment["PG_DEBUG_MEMORY"] != nil
+func threadCPU() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var phases: [IngestPhase] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        phases.append(IngestPhase(name: name, seconds: Double(now - last) / 1e9))
+        last = now
+        if debugMemory, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+            let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+            FileHandle.standardError.write(Data("[mem] \(name): \(lines.joined(separator: " ")) threadCPU \(threadCPU())\n".utf8))
+        }
+    }
+}
+
+/// The column values of a paper row that take some work to compute from a record.
+struct StoredFields: Sendable {
+    var titleKey: String
+    var doi: String?
+    var authors: String
+    var categories: String
+    var metadataLinks: String
+
+    init(_ record: PaperRecord) {
+        titleKey = PaperIdentity.normalizedTitle(record.title)
+        doi = record.doi?.lowercased()
+        authors = record.authors.joined(separator: "\n")
+        categories = record.categories.joined(separator: " ")
+        metadataLinks = MetadataLinkCoding.encode(record.metadataLinks)
+    }
+}
+
+/// A record with everything the writer needs, prepared on the reading thread so that the
+/// writing thread only binds values.
 struct PreparedRecord: Sendable {
     var record: PaperRecord
     var extraction: PaperExtraction
     var contentHash: Int64
+    var stored: StoredFields
+    /// `record.id`, the `key` column.
+    var key: String
+    var keyHash: UInt64
+    var titleKeyHash: UInt64
+    var references: ReferenceFields
+
+    var titleKey: String { stored.titleKey }
+
+    init(_ record: PaperRecord) {
+        self.record = record
+        extraction = extract(record)
+        contentHash = ContentHash.of(record)
+        stored = StoredFields(record)
+        key = record.arxivID ?? stored.titleKey
+        keyHash = ContentHash.of(key)
+        titleKeyHash = ContentHash.of(stored.titleKey)
+        references = ReferenceFields(record, storedAuthors: stored.authors)
+    }
 }
 
 extension GraphStore {
@@ -67,6 +140,7 @@ extension GraphStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws(StoreError) -> IngestSummary {
         let started = Date()
+        HeapTuning.prepare()
         let channel = BatchChannel(capacity: 8)
         let strict = options.strict
         let reader = Thread {
@@ -78,12 +152,15 @@ extension GraphStore {
 
         var summary = IngestSummary()
         summary.sources = sources.map(\.name)
+        var clock = PhaseClock()
         do {
             try database.writeWithoutTransaction { db in
                 // The writer keeps references consistent by construction; per-row foreign-key
                 // checks and a small page cache made SQLite re-read its own pages for every row.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA cache_size = \(Self.loadCacheKiB)")
+                // Lets SQLite sort on a second thread when it builds an index.
+                try db.execute(sql: "PRAGMA threads = 2")
                 // In WAL mode a large ingest writes every page twice (WAL, then checkpoint). A
                 // rollback journal stores only pages that existed before, so new data is
                 // written once; it is just as atomic, and WAL comes back afterwards.
@@ -94,44 +171,99 @@ extension GraphStore {
                     try? db.execute(sql: "PRAGMA cache_size = -2000")
                 }
                 try db.inTransaction(.immediate) {
-                    var writer = try IngestWriter(db: db)
-                    var lastReport = started
-                    var currentSource = sources.first?.name ?? ""
-                    while let message = channel.take() {
-                        switch message {
-                        case .records(let batch, let source):
-                            currentSource = source
-                            for item in batch { try writer.write(item, summary: &summary) }
-                        case .issue(let issue):
-                            if strict {
-                                throw StoreError.strictIngestRejected(issues: 1, first: issue.description)
-                            }
-                            summary.skipped.append(issue)
-                        }
-                        if let progress {
-                            let now = Date()
-                            if now.timeIntervalSince(lastReport) >= options.progressInterval {
-                                lastReport = now
-                                progress(IngestProgress(
-                                    papers: summary.records, elapsed: now.timeIntervalSince(started),
-                                    source: currentSource))
-                            }
-                        }
-                    }
-                    try writer.resolvePaperTargets()
+                    let writeback = BackgroundWriteback(path: path)
+                    let indexed = try Self.load(
+                        db, from: channel, options: options, started: started, summary: &summary, progress: progress,
+                        writeback: writeback)
+                    writeback?.start()
+                    HeapTuning.releaseFreeMemory()
+                    clock.lap("load")
                     // Rebuilt from every stored paper, so a citing paper may arrive before or after the one it names.
-                    if summary.papersNew + summary.papersUpdated > 0 { try ReferenceResolver.rebuild(db, reporting: false) }
-                    try writer.recordSources(sources.map(\.name), summary: summary)
+                    if summary.papersNew + summary.papersUpdated > 0 {
+                        _ = try ReferenceResolver.rebuild(db, reporting: false, clock: &clock, indexed: indexed)
+                    }
+                    try IngestWriter.recordSources(db, sources.map(\.name), summary: summary)
                     return .commit
                 }
             }
         } catch {
             throw Self.translate(error, path: path)
         }
+        clock.lap("commit")
+        summary.phases = clock.phases
         summary.elapsed = Date().timeIntervalSince(started)
         return summary
     }
 
+    /// Writes every record from `channel`, then brings back the indexes a bulk load set aside and
+    /// points paper targets at stored papers. Returns the reference index of the stored papers
+    /// when the writer could keep one up to date.
+    private static func load(
+        _ db: Database, from channel: BatchChannel, options: IngestOptions, started: Date,
+        summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?, writeback: BackgroundWriteback?
+    ) throws -> StoredPaperIndex? {
+        var writer = try IngestWriter(db: db)
+        // Once this run brings at least as many records as the database held, building the
+        // secondary indexes afresh costs less than updating them row by row.
+        let storedPapers = try Int.fetchOne(db, sql: "SELECT count(*) FROM paper") ?? 0
+        let bulkThreshold = storedPapers == 0 ? 0 : max(storedPapers, bulkMinimumRecords)
+        var bulk = false
+        var lastReport = started
+        var currentSource = summary.sources.first ?? ""
+        var batches = 0
+        while let message = channel.take() {
+            switch message {
+            case .records(let batch, let source):
+                currentSource = source
+                if !bulk && summary.records >= bulkThreshold {
+                    try writer.beginBulkLoad()
+                    bulk = true
+                }
+                for item in batch.wait() { try writer.write(item, summary: &summary) }
+                writer.endBatch()
+                batches += 1
+                if batches % 32 == 0 { writeback?.start() }
+                if debugMemory && batches % 400 == 0, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+                    let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+                    FileHandle.standardError.write(Data("[mem] load \(summary.records): \(lines.joined(separator: " "))\n".utf8))
+                }
+            case .issue(let issue):
+                if options.strict {
+                    throw StoreError.strictIngestRejected(issues: 1, first: issue.description)
+                }
+                summary.skipped.append(issue)
+            }
+            if let progress {
+                let now = Date()
+                if now.timeIntervalSince(lastReport) >= options.progressInterval {
+                    lastReport = now
+                    progress(IngestProgress(
+                        papers: summary.records, elapsed: now.timeIntervalSince(started), source: currentSource))
+                }
+            }
+        }
+        // Rows are in; what follows reads sequentially or sorts. A small page cache gives its
+        // memory back to the reference index (and bounds SQLite's sorter, which sizes its
+        // buffers by it).
+        try db.execute(sql: "PRAGMA cache_size = \(referenceCacheKiB)")
+        try db.execute(sql: "PRAGMA shrink_memory")
+        try writer.restoreIndexes()
+        try writer.resolvePaperTargets()
+        return writer.takeReferenceIndex()
+    }
+
+    /// Page cache while rows are written (negative: KiB), and afterwards.
+    static let loadCacheKiB = ProcessInfo.processInfo.environment["PG_CACHE"].flatMap(Int.init) ?? -32768
+    static let referenceCacheKiB = -8192
+
+    /// Below this many records, a run into a non-empty database keeps the indexes up to date
+    /// row by row (see `SecondaryIndexes`).
+    static let bulkMinimumRecords = 10_000
+
+    /// Reads the sources and hands the records over in batches, in input order. Reading is one
+    /// thread's job, but preparing a batch (extraction, hashes, names) is most of the work: each
+    /// batch is prepared on the shared worker pool, so that every core helps while the writer
+    /// waits for the batches in order.
     private static func produce(_ sources: [IngestSource], into channel: BatchChannel, strict: Bool) {
         defer { channel.finish() }
         let batchSize = 256
@@ -144,28 +276,45 @@ extension GraphStore {
                 if !channel.put(.issue(issue)) { return }
                 continue
             }
-            var batch: [PreparedRecord] = []
+            var batch: [PaperRecord] = []
             batch.reserveCapacity(batchSize)
+            func send() -> Bool {
+                let records = batch
+                batch.removeAll(keepingCapacity: true)
+                return channel.put(.records(PendingBatch { records.map(PreparedRecord.init) }, source: source.name))
+            }
             for result in iterator {
                 switch result {
                 case .success(let record):
-                    let extraction = extract(record)
-                    batch.append(PreparedRecord(
-                        record: record, extraction: extraction, contentHash: ContentHash.of(record)))
-                    if batch.count == batchSize {
-                        if !channel.put(.records(batch, source: source.name)) { return }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    batch.append(record)
+                    if batch.count == batchSize, !send() { return }
                 case .failure(let issue):
-                    if !batch.isEmpty {
-                        if !channel.put(.records(batch, source: source.name)) { return }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    if !batch.isEmpty, !send() { return }
                     if !channel.put(.issue(issue)) { return }
                 }
             }
-            if !batch.isEmpty, !channel.put(.records(batch, source: source.name)) { return }
+            if !batch.isEmpty, !send() { return }
         }
+    }
+}
+
+/// Records being prepared on the worker pool; `wait` returns them prepared, in order.
+final class PendingBatch: @unchecked Sendable {
+    // @unchecked: `prepared` is written once by the background task, read only after `wait`.
+    private let group = DispatchGroup()
+    private var prepared: [PreparedRecord] = []
+
+    init(_ work: @escaping @Sendable () -> [PreparedRecord]) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.prepared = work()
+            self.group.leave()
+        }
+    }
+
+    func wait() -> [PreparedRecord] {
+        group.wait()
+        return prepared
     }
 }
 
@@ -174,7 +323,7 @@ extension GraphStore {
 final class BatchChannel: @unchecked Sendable {
     // @unchecked: every field is guarded by `condition`.
     enum Message {
-        case records([PreparedRecord], source: String)
+        case records(PendingBatch, source: String)
         case issue(RecordIssue)
     }
 

@@ -43,8 +43,12 @@ struct FNV1a {
     }
 }
 
-/// Writes prepared records inside the ingest transaction. Caches map hashed keys to row ids
-/// so that a fresh ingest never has to look anything up in SQLite.
+/// Writes prepared records inside the ingest transaction.
+///
+/// Duplicates are found without holding every paper in memory: filters of key and title hashes
+/// answer "certainly new" for nearly every record, and only a possible match is looked up in
+/// SQLite (through the `key` and `title_key` indexes). Targets, which repeat all the time, are
+/// kept in an exact map from hashed name to row id.
 struct IngestWriter {
     private let db: Database
     private let insertPaper: RawStatement
@@ -52,19 +56,41 @@ struct IngestWriter {
     private let insertTarget: RawStatement
     private let insertMention: RawStatement
     private let insertCode: RawStatement
+    private let replaceCode: RawStatement
     private let deleteMentions: RawStatement
-    private var paperIDByKey: [UInt64: Int64] = [:]
-    /// Every paper by title, for incoming records without an arXiv id.
-    private var paperIDByTitle: [UInt64: Int64] = [:]
+    private let paperByKey: RawStatement
+    private let paperByTitle: RawStatement
+    private var keys = KeyFilter()
+    private var titles = KeyFilter()
     /// Only papers without an arXiv id, for incoming records with one: two arXiv papers with
-    /// the same title stay two papers, so looking them up would be wasted reads.
+    /// the same title stay two papers, so looking them up would be wasted reads. Few.
     private var titleOnlyPaperIDByTitle: [UInt64: Int64] = [:]
     private var targetIDByName: [UInt64: Int64] = [:]
+    /// Indexes set aside for a bulk load (see `SecondaryIndexes`).
+    private(set) var indexes = SecondaryIndexes()
+    /// The reference index of every stored paper, kept up to date as papers are inserted so
+    /// that resolution need not read them all back. Given up at the first update of a stored
+    /// paper (its old entry would be stale): resolution then reads every paper back.
+    private var referenceIndex: ReferenceIndexState = .notStarted
+    /// Papers inserted since the last `endBatch`, for the reference index.
+    private var inserted: [(rowID: Int64, item: PreparedRecord)] = []
+
+    private enum ReferenceIndexState {
+        case notStarted
+        case building(ReferenceIndexer)
+        case abandoned
+    }
+
+    /// Indexes a bulk load rebuilds at the end rather than row by row.
+    static let bulkLoadIndexes: Set<String> = ["paper_by_title_key", "mention_by_target"]
 
     init(db: Database) throws {
         self.db = db
+        // `OR IGNORE` with a check that the row went in (`RawStatement.insert`) rather than the
+        // default `ABORT`: an aborting statement that writes a table and its indexes makes SQLite
+        // keep a statement journal, copying every page it touches for each row.
         insertPaper = try RawStatement(db, sql: """
-            INSERT INTO paper (key, title_key, arxiv_id, doi, title, abstract, comment, authors, author_count,
+            INSERT OR IGNORE INTO paper (key, title_key, arxiv_id, doi, title, abstract, comment, authors, author_count,
               categories, date, upvotes, content_hash, source_file, source_line, format, metadata_links)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18)
             """)
@@ -75,23 +101,34 @@ struct IngestWriter {
               metadata_links = ?18
             WHERE id = ?17
             """)
-        insertTarget = try RawStatement(db, sql: "INSERT INTO target (kind, target, owner_id) VALUES (?1, ?2, ?3)")
+        insertTarget = try RawStatement(
+            db, sql: "INSERT OR IGNORE INTO target (kind, target, owner_id) VALUES (?1, ?2, ?3)")
         insertMention = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO mention (paper_id, target_id, field, start, "end", text, rule)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
+        // A new paper has no code status yet; an updated one replaces its own.
         insertCode = try RawStatement(db, sql: """
+            INSERT OR IGNORE INTO code_status (paper_id, status, evidence, field, start, "end", rule)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """)
+        replaceCode = try RawStatement(db, sql: """
             INSERT OR REPLACE INTO code_status (paper_id, status, evidence, field, start, "end", rule)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
         deleteMentions = try RawStatement(db, sql: "DELETE FROM mention WHERE paper_id = ?1")
+        paperByKey = try RawStatement(db, sql: "SELECT id FROM paper WHERE key = ?1")
+        // The most recently stored paper with the title, when several share it.
+        paperByTitle = try RawStatement(db, sql: "SELECT id FROM paper WHERE title_key = ?1 ORDER BY id DESC LIMIT 1")
 
-        let papers = try Row.fetchCursor(db, sql: "SELECT id, key, title_key, arxiv_id IS NULL FROM paper")
-        while let row = try papers.next() {
-            let id: Int64 = row[0]
-            paperIDByKey[ContentHash.of(row[1] as String)] = id
-            paperIDByTitle[ContentHash.of(row[2] as String)] = id
-            if row[3] as Bool { titleOnlyPaperIDByTitle[ContentHash.of(row[2] as String)] = id }
+        // Covering-index scans, not reads of the paper rows.
+        let storedKeys = try String.fetchCursor(db, sql: "SELECT key FROM paper")
+        while let key = try storedKeys.next() { keys.insert(ContentHash.of(key)) }
+        let storedTitles = try String.fetchCursor(db, sql: "SELECT title_key FROM paper")
+        while let titleKey = try storedTitles.next() { titles.insert(ContentHash.of(titleKey)) }
+        let titleOnly = try Row.fetchCursor(db, sql: "SELECT id, title_key FROM paper WHERE arxiv_id IS NULL ORDER BY id")
+        while let row = try titleOnly.next() {
+            titleOnlyPaperIDByTitle[ContentHash.of(row[1] as String)] = row[0]
         }
         let targets = try Row.fetchCursor(db, sql: "SELECT id, target FROM target")
         while let row = try targets.next() {
@@ -99,89 +136,140 @@ struct IngestWriter {
         }
     }
 
+    /// The reference index of every stored paper when it could be kept up to date, and nil when
+    /// resolution has to read the papers back. Ends the index's upkeep.
+    mutating func takeReferenceIndex() -> StoredPaperIndex? {
+        endBatch()
+        defer { referenceIndex = .abandoned }
+        if case .building(let indexer) = referenceIndex { return indexer.finish() }
+        return nil
+    }
+
+    /// Hands the papers inserted since the last call to the reference index, which takes them in
+    /// on another thread while this one writes on.
+    mutating func endBatch() {
+        guard !inserted.isEmpty else { return }
+        if case .building(let indexer) = referenceIndex { indexer.add(inserted) }
+        inserted.removeAll(keepingCapacity: true)
+    }
+
+    /// Sets the `bulkLoadIndexes` aside until `restoreIndexes`.
+    mutating func beginBulkLoad() throws {
+        try indexes.drop(db, names: Self.bulkLoadIndexes)
+    }
+
+    mutating func restoreIndexes() throws {
+        try indexes.restore(db)
+    }
+
     mutating func write(_ item: PreparedRecord, summary: inout IngestSummary) throws {
         summary.records += 1
-        let titleKey = PaperIdentity.normalizedTitle(item.record.title)
-        if let existing = try existingPaper(for: item.record, titleKey: titleKey) {
-            try merge(item, into: existing, titleKey: titleKey, summary: &summary)
+        if let existing = try existingPaper(for: item) {
+            try merge(item, into: existing, summary: &summary)
             return
         }
-        let paperID = try bindPaper(insertPaper, item.record, titleKey: titleKey, hash: item.contentHash)
-        paperIDByKey[ContentHash.of(item.record.id)] = paperID
-        paperIDByTitle[ContentHash.of(titleKey)] = paperID
-        if item.record.arxivID == nil { titleOnlyPaperIDByTitle[ContentHash.of(titleKey)] = paperID }
-        try writeEdges(paperID: paperID, extraction: item.extraction, summary: &summary)
+        if case .notStarted = referenceIndex {
+            // The papers stored before this run come first, in row id order.
+            var stored = StoredPaperIndex()
+            try stored.addStoredPapers(db)
+            referenceIndex = .building(ReferenceIndexer(stored))
+        }
+        let paperID = try bindPaper(insertPaper, item.record, prepared: item.stored, hash: item.contentHash, inserting: true)
+        if case .building = referenceIndex { inserted.append((paperID, item)) }
+        keys.insert(item.keyHash)
+        titles.insert(item.titleKeyHash)
+        if item.record.arxivID == nil { titleOnlyPaperIDByTitle[item.titleKeyHash] = paperID }
+        try writeEdges(paperID: paperID, extraction: item.extraction, summary: &summary, newPaper: true)
         summary.papersNew += 1
     }
 
     /// The stored paper this record is a copy of: same key, or same normalized title when at
     /// least one side has no arXiv id (a Hugging Face page entry and its arXiv listing).
-    private func existingPaper(for record: PaperRecord, titleKey: String) throws -> StoredPaper? {
-        if let id = paperIDByKey[ContentHash.of(record.id)], let stored = try StoredPaper.fetch(db, id: id),
-            stored.record.id == record.id
-        {
-            return stored
+    private mutating func existingPaper(for item: PreparedRecord) throws -> StoredPaper? {
+        let record = item.record
+        if keys.mayContain(item.keyHash) {
+            paperByKey.bind(1, item.key)
+            if let id = try paperByKey.fetchInt64(), let stored = try StoredPaper.fetch(db, id: id),
+                stored.record.id == item.key
+            {
+                return stored
+            }
         }
-        let titles = record.arxivID == nil ? paperIDByTitle : titleOnlyPaperIDByTitle
-        if let id = titles[ContentHash.of(titleKey)], let stored = try StoredPaper.fetch(db, id: id),
-            stored.titleKey == titleKey, stored.record.arxivID == nil || record.arxivID == nil
+        let candidate: Int64?
+        if record.arxivID == nil {
+            candidate = titles.mayContain(item.titleKeyHash) ? try storedPaper(titleKey: item.titleKey) : nil
+        } else {
+            candidate = titleOnlyPaperIDByTitle[item.titleKeyHash]
+        }
+        if let id = candidate, let stored = try StoredPaper.fetch(db, id: id),
+            stored.titleKey == item.titleKey, stored.record.arxivID == nil || record.arxivID == nil
         {
             return stored
         }
         return nil
     }
 
-    private mutating func merge(
-        _ item: PreparedRecord, into stored: StoredPaper, titleKey: String, summary: inout IngestSummary
-    ) throws {
+    private mutating func storedPaper(titleKey: String) throws -> Int64? {
+        // A bulk load set the title index aside; a title lookup needs it back from now on.
+        if indexes.isDropped("paper_by_title_key") { try indexes.restore(db, names: ["paper_by_title_key"]) }
+        paperByTitle.bind(1, titleKey)
+        return try paperByTitle.fetchInt64()
+    }
+
+    private mutating func merge(_ item: PreparedRecord, into stored: StoredPaper, summary: inout IngestSummary) throws {
         let merged = stored.record.merged(with: item.record)
         let hash = ContentHash.of(merged)
         guard hash != stored.contentHash else {
             summary.papersUnchanged += 1
             return
         }
+        if case .building(let indexer) = referenceIndex { indexer.abandon() }
+        referenceIndex = .abandoned
+        inserted.removeAll()
         let extraction = merged == item.record ? item.extraction : extract(merged)
-        let mergedTitleKey = PaperIdentity.normalizedTitle(merged.title)
+        let prepared = StoredFields(merged)
         updatePaper.bind(17, stored.id)
-        _ = try bindPaper(updatePaper, merged, titleKey: mergedTitleKey, hash: hash)
-        paperIDByKey[ContentHash.of(merged.id)] = stored.id
-        paperIDByTitle[ContentHash.of(mergedTitleKey)] = stored.id
+        _ = try bindPaper(updatePaper, merged, prepared: prepared, hash: hash)
+        keys.insert(ContentHash.of(merged.id))
+        titles.insert(ContentHash.of(prepared.titleKey))
         if merged.arxivID == nil {
-            titleOnlyPaperIDByTitle[ContentHash.of(mergedTitleKey)] = stored.id
+            titleOnlyPaperIDByTitle[ContentHash.of(prepared.titleKey)] = stored.id
         } else {
             titleOnlyPaperIDByTitle[ContentHash.of(stored.titleKey)] = nil
         }
         deleteMentions.bind(1, stored.id)
         try deleteMentions.run()
-        try writeEdges(paperID: stored.id, extraction: extraction, summary: &summary)
+        try writeEdges(paperID: stored.id, extraction: extraction, summary: &summary, newPaper: false)
         summary.papersUpdated += 1
     }
 
     @discardableResult
-    private func bindPaper(_ statement: RawStatement, _ record: PaperRecord, titleKey: String, hash: Int64) throws
-        -> Int64
-    {
-        statement.bind(1, record.id)
-        statement.bind(2, titleKey)
+    private func bindPaper(
+        _ statement: RawStatement, _ record: PaperRecord, prepared: StoredFields, hash: Int64, inserting: Bool = false
+    ) throws -> Int64 {
+        statement.bind(1, record.arxivID ?? prepared.titleKey)
+        statement.bind(2, prepared.titleKey)
         statement.bind(3, record.arxivID)
-        statement.bind(4, record.doi?.lowercased())
+        statement.bind(4, prepared.doi)
         statement.bind(5, record.title)
         statement.bind(6, record.abstract)
         statement.bind(7, record.comment)
-        statement.bind(8, record.authors.joined(separator: "\n"))
+        statement.bind(8, prepared.authors)
         statement.bind(9, record.authorCount)
-        statement.bind(10, record.categories.joined(separator: " "))
+        statement.bind(10, prepared.categories)
         statement.bind(11, record.date)
         statement.bind(12, record.upvotes)
         statement.bind(13, hash)
         statement.bind(14, record.source.file)
         statement.bind(15, record.source.line)
         statement.bind(16, record.format.rawValue)
-        statement.bind(18, MetadataLinkCoding.encode(record.metadataLinks))
-        return try statement.run()
+        statement.bind(18, prepared.metadataLinks)
+        return inserting ? try statement.insert() : try statement.run()
     }
 
-    private mutating func writeEdges(paperID: Int64, extraction: PaperExtraction, summary: inout IngestSummary) throws {
+    private mutating func writeEdges(
+        paperID: Int64, extraction: PaperExtraction, summary: inout IngestSummary, newPaper: Bool
+    ) throws {
         for link in extraction.links {
             let targetID = try targetID(kind: link.kind, target: link.target)
             summary.linksByKind[link.kind, default: 0] += 1
@@ -198,14 +286,15 @@ struct IngestWriter {
             }
         }
         let code = extraction.code
-        insertCode.bind(1, paperID)
-        insertCode.bind(2, code.status.rawValue)
-        insertCode.bind(3, code.evidence)
-        insertCode.bind(4, code.field)
-        insertCode.bind(5, code.start)
-        insertCode.bind(6, code.end)
-        insertCode.bind(7, code.rule)
-        try insertCode.run()
+        let statement = newPaper ? insertCode : replaceCode
+        statement.bind(1, paperID)
+        statement.bind(2, code.status.rawValue)
+        statement.bind(3, code.evidence)
+        statement.bind(4, code.field)
+        statement.bind(5, code.start)
+        statement.bind(6, code.end)
+        statement.bind(7, code.rule)
+        if newPaper { try statement.insert() } else { try statement.run() }
     }
 
     private mutating func targetID(kind: LinkKind, target: String) throws -> Int64 {
@@ -218,7 +307,7 @@ struct IngestWriter {
         insertTarget.bind(1, kind.rawValue)
         insertTarget.bind(2, target)
         insertTarget.bind(3, ownerID)
-        let id = try insertTarget.run()
+        let id = try insertTarget.insert()
         targetIDByName[key] = id
         return id
     }
@@ -236,7 +325,7 @@ struct IngestWriter {
             """)
     }
 
-    func recordSources(_ names: [String], summary: IngestSummary) throws {
+    static func recordSources(_ db: Database, _ names: [String], summary: IngestSummary) throws {
         let now = ISO8601DateFormatter().string(from: Date())
         for name in Set(names).sorted() {
             let skipped = summary.skipped.filter { $0.location.file == name }.count

@@ -40,6 +40,37 @@ struct RawStatement {
         bind(index, value.map(Int64.init))
     }
 
+    /// Runs an `INSERT OR IGNORE` that must insert: a row it ignored is an error, as it would
+    /// have been without `OR IGNORE`. Returns the new row id.
+    @discardableResult
+    func insert() throws -> Int64 {
+        let id = try run()
+        guard sqlite3_changes(db.sqliteConnection) == 1 else {
+            throw DatabaseError(
+                resultCode: .SQLITE_CONSTRAINT, message: "UNIQUE constraint failed: \(statement.sql)")
+        }
+        return id
+    }
+
+    /// The first column of the first row as an integer, or nil when there is no row (or it is NULL).
+    func fetchInt64() throws -> Int64? {
+        let code = sqlite3_step(handle)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        switch code {
+        case SQLITE_ROW:
+            return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE:
+            return nil
+        default:
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
     /// Runs the statement to completion and resets it for the next row.
     @discardableResult
     func run() throws -> Int64 {

@@ -98,95 +98,81 @@ extension GraphStore {
     }
 }
 
-/// Builds the `reference` and `paper_name` tables from the stored papers. Two streaming passes
-/// over the `paper` table: the first collects names, authors, years and titles into a
-/// `ReferenceIndex`, the second scans each abstract once against the compiled index.
+/// Builds the `reference` and `paper_name` tables from the stored papers.
 ///
-/// Rows are read in batches; each batch's abstracts are copied out of SQLite and examined on
-/// every core (resolution runs at the end of ingest, when the reading thread is idle), while
-/// this thread does all the SQLite work. Results are applied in row order, so the outcome does
-/// not depend on the number of cores.
+/// 1. Index: names, first authors, years and titles of every paper, in row id order, into a
+///    `ReferenceIndex` — handed over by an ingest that built it while writing the papers, or
+///    read back here.
+/// 2. Uses: which dictionary names each abstract uses, so that names other papers used before
+///    their claimant can be pruned (that needs every abstract).
+/// 3. References: every abstract scanned and resolved against the pruned dictionary, and the
+///    rows written as they come.
+///
+/// Passes 2 and 3 stream the abstracts from SQLite in batches: each batch is copied out and
+/// examined on every core while this thread reads the next one and writes the previous one's
+/// rows, so nothing but compact per-paper integers outlives a batch. Results are applied in
+/// row order, so the outcome does not depend on the number of cores.
 enum ReferenceResolver {
     static let batchSize = 4096
 
     /// Rebuilds both tables; the report (a few aggregate queries) only when asked for.
     @discardableResult
     static func rebuild(_ db: Database, reporting: Bool = true) throws -> ReferenceReport? {
-        var index = ReferenceIndex()
-        var rowIDs: [Int64] = []
-        var batch = PaperBatch()
-        func addBatch() {
-            let titles = batch.titles
-            let claims = batch.parallelMap { row, abstract in PaperClaims(title: titles[row], abstract: abstract) }
-            for row in 0..<min(batch.count, claims.count) {
-                let metadata = batch.metadata[row]
-                index.add(
-                    key: metadata.key, arxivID: metadata.arxivID, doi: metadata.doi, title: batch.titles[row],
-                    claims: claims[row], authors: metadata.firstAuthors, authorCount: metadata.authorCount,
-                    date: metadata.date, mergingDuplicates: false)
-            }
-            batch.removeAll()
-        }
-        try forEachRow(
-            db, sql: "SELECT id, key, arxiv_id, doi, title, abstract, authors, author_count, date FROM paper ORDER BY id"
-        ) { row in
-            rowIDs.append(sqlite3_column_int64(row, 0))
-            let (firstAuthors, authorLines) = leadingAuthors(row, column: 6)
-            let authorCount = sqlite3_column_type(row, 7) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(row, 7))
-            batch.append(
-                abstract: bytes(row, 5), title: text(row, 4) ?? "",
-                metadata: PaperBatch.Metadata(
-                    key: text(row, 1) ?? "", arxivID: text(row, 2), doi: text(row, 3), firstAuthors: firstAuthors,
-                    authorCount: max(authorLines, authorCount ?? 0), date: text(row, 8)))
-            if batch.count == batchSize { addBatch() }
-        }
-        addBatch()
-        let matcher = index.compiled()
+        var clock = PhaseClock()
+        return try rebuild(db, reporting: reporting, clock: &clock)
+    }
 
-        // Each row's foreign keys look up two papers, the cited one anywhere in the table: a
-        // larger page cache for this pass keeps those lookups off the disk. Restored afterwards.
+    /// `rebuild(_:reporting:)`, timing its steps on `clock` as `references: <step>`. `indexed`
+    /// is the index of every stored paper when the caller built it already.
+    static func rebuild(
+        _ db: Database, reporting: Bool = true, clock: inout PhaseClock, indexed: StoredPaperIndex? = nil
+    ) throws -> ReferenceReport? {
+        var stored: StoredPaperIndex
+        if let indexed {
+            stored = indexed
+        } else {
+            stored = StoredPaperIndex()
+            try stored.addStoredPapers(db)
+        }
+        clock.lap("references: index")
+        let matcher = stored.index.compiled()
+        let rowIDs = stored.rowIDs
+        stored = StoredPaperIndex()  // the matcher holds what it needs
+        HeapTuning.releaseFreeMemory()
+        clock.lap("references: compile")
+
+        // One scan per abstract. Which names get chosen depends on who uses which name across
+        // all abstracts (established names are pruned), so the scans are kept, packed, until
+        // every abstract has been read.
+        var scans = PackedScans()
+        try scanAbstracts(
+            db, rowIDs: rowIDs, matcher: matcher,
+            { scanner, position, abstract in scanner.collect(abstract, citing: position) },
+            { position, scan in scans.append(scan, citing: position, matcher: matcher) })
+        clock.lap("references: scan")
+        let resolver = matcher.pruningEstablishedNames(uses: scans.uses)
+        clock.lap("references: prune")
+
+        // With foreign keys on (a rebuild outside ingest), each row looks up both of its papers,
+        // the cited one anywhere in the table: a larger page cache keeps those off the disk.
         let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = \(min(previousCacheSize, -65536))")
+        if try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true {
+            try db.execute(sql: "PRAGMA cache_size = \(min(previousCacheSize, -32768))")
+        }
         defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
+        // Every row is written again: building the secondary indexes once afterwards is cheaper
+        // than keeping them up to date row by row.
+        var indexes = SecondaryIndexes()
+        try indexes.drop(db, names: ["reference_by_cited", "paper_name_by_paper"])
         try db.execute(sql: "DELETE FROM reference; DELETE FROM paper_name;")
         let insert = try RawStatement(db, sql: """
             INSERT INTO reference (citing_id, cited_id, rule, field, start, "end", text, cited_text)
             VALUES (?1, ?2, ?3, 'abstract', ?4, ?5, ?6, ?7)
             """)
-        // Pass 2 keeps each abstract's title and citation references and name occurrences;
-        // names that other papers used before their claimant are then pruned (which needs every
-        // abstract), and only then are names chosen and rows written.
-        var scans: [(position: Int, scan: AbstractScan)] = []
-        var uses: [(citing: Int, names: [Int32])] = []
-        var firstPosition = 0
-        func scanBatch() {
-            let base = firstPosition
-            let collected = batch.parallelMap(scanner: matcher) { scanner, row, abstract in
-                scanner.collect(abstract, citing: base + row)
-            }
-            for (row, scan) in collected.enumerated() where !scan.isEmpty {
-                scans.append((base + row, scan))
-                let used = scan.usedNames
-                if !used.isEmpty { uses.append((base + row, used)) }
-            }
-            firstPosition += batch.count
-            batch.removeAll()
-        }
-        // Same transaction, same ORDER BY: the second pass meets the rows in the first pass's order.
-        try forEachRow(db, sql: "SELECT id, abstract FROM paper ORDER BY id") { row in
-            let position = firstPosition + batch.count
-            guard position < rowIDs.count, rowIDs[position] == sqlite3_column_int64(row, 0) else {
-                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")
-            }
-            batch.append(abstract: bytes(row, 1))
-            if batch.count == batchSize { scanBatch() }
-        }
-        scanBatch()
-
-        let resolver = matcher.pruningEstablishedNames(uses: uses)
-        for (position, scan) in scans {
-            for hit in resolver.resolve(scan, citing: position) {
-                insert.bind(1, rowIDs[position])
+        for index in 0..<scans.count {
+            let citing = scans.citing(at: index)
+            for hit in resolver.resolve(scans.scan(at: index, matcher: matcher), citing: citing) {
+                insert.bind(1, rowIDs[citing])
                 insert.bind(2, hit.cited.map { rowIDs[$0] })
                 insert.bind(3, hit.rule.rawValue)
                 insert.bind(4, hit.start)
@@ -196,6 +182,7 @@ enum ReferenceResolver {
                 try insert.run()
             }
         }
+        scans = PackedScans()
 
         let insertName = try RawStatement(
             db, sql: "INSERT OR IGNORE INTO paper_name (name, paper_id, ambiguous) VALUES (?1, ?2, ?3)")
@@ -207,7 +194,54 @@ enum ReferenceResolver {
                 try insertName.run()
             }
         }
+        try indexes.restore(db)
+        clock.lap("references: write")
         return reporting ? try report(db) : nil
+    }
+
+    /// Runs `examine` on every stored abstract (row id order, `position` = index in `rowIDs`)
+    /// on all cores, and `apply` on this thread with each result, in order. Reading the next
+    /// batch from SQLite and applying the previous batch's results overlap with the examination.
+    private static func scanAbstracts<T>(
+        _ db: Database, rowIDs: RowIDMap, matcher: ReferenceMatcher,
+        _ examine: @escaping @Sendable (inout ReferenceScanner, Int, UnsafeBufferPointer<UInt8>) -> T,
+        _ apply: (Int, T) throws -> Void
+    ) throws {
+        var batch = PaperBatch()
+        var position = 0
+        var running: RunningBatch<T>?
+        /// Starts examining `batch` (when not empty), then applies the results of the batch before it.
+        func launch() throws {
+            let previous = running
+            running = nil
+            let finished = previous.map { (first: $0.first, results: $0.wait()) }
+            if batch.count > 0 {
+                let launched = batch
+                let first = position - launched.count
+                running = RunningBatch(first: first) {
+                    launched.parallelMap(scanner: matcher) { scanner, row, abstract in
+                        examine(&scanner, first + row, abstract)
+                    }
+                }
+                batch = PaperBatch()
+            }
+            if let finished {
+                for (offset, result) in finished.results.enumerated() { try apply(finished.first + offset, result) }
+            }
+        }
+        try forEachRow(db, sql: "SELECT id, abstract FROM paper ORDER BY id") { row in
+            guard position < rowIDs.count, rowIDs[position] == sqlite3_column_int64(row, 0) else {
+                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")
+            }
+            batch.append(abstract: bytes(row, 1))
+            position += 1
+            if batch.count == batchSize { try launch() }
+        }
+        guard position == rowIDs.count else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")
+        }
+        try launch()
+        try launch()
     }
 
     static func report(_ db: Database) throws -> ReferenceReport {
@@ -256,7 +290,7 @@ enum ReferenceResolver {
     // MARK: Raw row access
 
     /// Steps a query with the C API so abstracts are scanned in SQLite's own buffer, uncopied.
-    private static func forEachRow(_ db: Database, sql: String, _ body: (OpaquePointer) throws -> Void) throws {
+    static func forEachRow(_ db: Database, sql: String, _ body: (OpaquePointer) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
@@ -271,19 +305,23 @@ enum ReferenceResolver {
         }
     }
 
-    private static func bytes(_ row: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+    static func bytes(_ row: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
         guard let pointer = sqlite3_column_text(row, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(row, column)))
     }
 
-    private static func text(_ row: OpaquePointer, _ column: Int32) -> String? {
+    static func text(_ row: OpaquePointer, _ column: Int32) -> String? {
         guard sqlite3_column_type(row, column) != SQLITE_NULL else { return nil }
         return String(decoding: bytes(row, column), as: UTF8.self)
     }
 
     /// The first two names of the newline-joined author list, and how many names it holds.
-    private static func leadingAuthors(_ row: OpaquePointer, column: Int32) -> ([String], Int) {
-        let list = bytes(row, column)
+    static func leadingAuthors(_ row: OpaquePointer, column: Int32) -> ([String], Int) {
+        leadingAuthors(bytes(row, column))
+    }
+
+    /// The first two names of a newline-joined author list, and how many names it holds.
+    static func leadingAuthors(_ list: UnsafeBufferPointer<UInt8>) -> ([String], Int) {
         guard !list.isEmpty else { return ([], 0) }
         var names: [String] = []
         var lines = 1
@@ -304,8 +342,8 @@ enum ReferenceResolver {
 
 /// A batch of rows whose abstracts are copied end to end, so that worker threads can read them
 /// while SQLite moves on.
-struct PaperBatch {
-    struct Metadata {
+struct PaperBatch: Sendable {
+    struct Metadata: Sendable {
         var key: String
         var arxivID: String?
         var doi: String?

@@ -239,6 +239,93 @@ public struct AhoCorasick: Sendable {
         }
     }
 
+    /// The occurrences `forEachMatch` finds that start at a position where a word cannot be going
+    /// on: the start of the text, a byte that is not an ASCII letter or digit, or one right after
+    /// such a byte. An occurrence that starts inside an ASCII word (`Q|LoRA`) is not reported; a
+    /// name that starts with a letter or digit must not continue a word anyway (`NameBoundary`).
+    ///
+    /// Rather than running the automaton over every byte, it walks the trie from each such
+    /// position, found eight bytes at a time: in prose most bytes are inside words, and most
+    /// walks stop at the root. Reported in order of start, then end.
+    public func forEachMatch(atWordStartsIn text: UnsafeBufferPointer<UInt8>, _ body: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
+        guard let base = text.baseAddress, !patternLengths.isEmpty else { return }
+        let count = text.count
+        rootNext.withUnsafeBufferPointer { rootNext in
+            childStart.withUnsafeBufferPointer { childStart in
+                label.withUnsafeBufferPointer { label in
+                    terminal.withUnsafeBufferPointer { terminal in
+                        @inline(__always) func mapped(_ byte: UInt8) -> UInt8 {
+                            byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
+                        }
+                        @inline(__always) func walk(from start: Int) {
+                            var node = Int(rootNext[Int(mapped(base[start]))])
+                            guard node != 0 else { return }
+                            var position = start
+                            while true {
+                                let pattern = terminal[node]
+                                if pattern >= 0 { body(Int(pattern), start, position + 1) }
+                                position += 1
+                                guard position < count else { return }
+                                let byte = mapped(base[position])
+                                var index = Int(childStart[node])
+                                let end = Int(childStart[node + 1])
+                                node = 0
+                                while index < end {
+                                    let edge = label[index]
+                                    if edge >= byte {
+                                        if edge == byte { node = index }
+                                        break
+                                    }
+                                    index += 1
+                                }
+                                if node == 0 { return }
+                            }
+                        }
+                        let raw = UnsafeRawPointer(base)
+                        var previousIsAlnum = false
+                        var offset = 0
+                        while offset + 8 <= count {
+                            let alnum = Self.asciiAlnumBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                            let afterAlnum = (alnum << 1 | (previousIsAlnum ? 1 : 0)) & 0xFF
+                            var starts = ~(alnum & afterAlnum) & 0xFF
+                            previousIsAlnum = alnum & 0x80 != 0
+                            while starts != 0 {
+                                walk(from: offset + starts.trailingZeroBitCount)
+                                starts &= starts - 1
+                            }
+                            offset += 8
+                        }
+                        while offset < count {
+                            let isAlnum = Self.isASCIIAlnum(text[offset])
+                            if !(isAlnum && previousIsAlnum) { walk(from: offset) }
+                            previousIsAlnum = isAlnum
+                            offset += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func isASCIIAlnum(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// Bit `i` set when byte `i` of the block is an ASCII letter or digit. High bits are cleared
+    /// before the lane arithmetic, so no lane can carry into the next.
+    @inline(__always)
+    private static func asciiAlnumBits(_ block: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = block & ~high
+        let folded = low | 0x2020_2020_2020_2020
+        let letters = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
+        let digits = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x80 - 0x3A))
+        let lanes = ((letters | digits) & high & ~block) >> 7
+        return (lanes &* 0x0102_0408_1020_4080) >> 56
+    }
+
     /// Every occurrence as (pattern, start, end) byte offsets; convenience for tests and small inputs.
     public func matches(in text: String) -> [(pattern: Int, start: Int, end: Int)] {
         var found: [(pattern: Int, start: Int, end: Int)] = []

@@ -92,7 +92,7 @@ public struct ReferenceIndex: Sendable {
         var expansion: String?
     }
 
-    public private(set) var papers: [Paper] = []
+    public private(set) var papers = PaperTable()
     private var indexByKey: [String: Int] = [:]
     private var indexByTitleKey: [String: Int] = [:]
     private(set) var claims: [Claim] = []
@@ -279,7 +279,7 @@ extension ReferenceMatcher {
 
     /// A copy without the names that `uses` show to be established. `uses` lists, per citing
     /// paper (an index), the distinct names its abstract uses (`AbstractScan.usedNames`).
-    public func pruningEstablishedNames(uses: [(citing: Int, names: [Int32])]) -> ReferenceMatcher {
+    public func pruningEstablishedNames(uses: some Sequence<(citing: Int, names: [Int32])>) -> ReferenceMatcher {
         var earliestClaim = [Int32](repeating: Int32.min, count: names.count)
         for (pattern, entry) in names.enumerated() {
             let claimDays = entry.claimants.map { days[Int($0)] }
@@ -362,12 +362,12 @@ public struct PaperClaims: Sendable, Hashable {
 }
 
 extension ReferenceMatcher.AuthorYearGroup {
-    fileprivate mutating func add(_ id: Int32, _ paper: ReferenceIndex.Paper) {
+    mutating func add(_ id: Int32, authorCount: Int) {
         all.add(id)
-        if paper.authorCount == 1 { single.add(id) }
-        if paper.authorCount >= 2 { several.add(id) }
-        if paper.authorCount == 2 { pair.add(id) }
-        if paper.authorCount >= 3 { threeOrMore.add(id) }
+        if authorCount == 1 { single.add(id) }
+        if authorCount >= 2 { several.add(id) }
+        if authorCount == 2 { pair.add(id) }
+        if authorCount >= 3 { threeOrMore.add(id) }
     }
 }
 
@@ -457,15 +457,15 @@ public struct ReferenceMatcher: Sendable {
         var threeOrMore = Tally()
     }
 
-    public let papers: [ReferenceIndex.Paper]
+    public let papers: PaperTable
     let names: [NameEntry]
     /// Names found to be established (see `pruningEstablishedNames`): still matched, so that
     /// they are counted, but never chosen.
     var pruned: [Bool]
     let automaton: AhoCorasick
     let titles: TitleIndex
-    let byAuthorYear: [UInt64: AuthorYearGroup]
-    let byAuthorPairYear: [UInt64: AuthorYearGroup]
+    let byAuthorYear: AuthorYearTable
+    let byAuthorPairYear: AuthorYearTable
     let byDOI: [String: Int32]
     let indexByKey: [String: Int]
     let indexByTitleKey: [String: Int]
@@ -542,10 +542,10 @@ public struct ReferenceMatcher: Sendable {
         topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
         pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))
-        titles = TitleIndex(titles: index.papers.enumerated().map { ($0.offset, $0.element.title) })
+        titles = TitleIndex(titles: index.papers.titles)
 
-        var byAuthorYear: [UInt64: AuthorYearGroup] = [:]
-        var byAuthorPairYear: [UInt64: AuthorYearGroup] = [:]
+        var byAuthorYear = AuthorYearTable.Builder()
+        var byAuthorPairYear = AuthorYearTable.Builder()
         var byDOI: [String: Int32] = [:]
         var days: [Int32] = []
         days.reserveCapacity(index.papers.count)
@@ -553,17 +553,17 @@ public struct ReferenceMatcher: Sendable {
             let year = paper.date.flatMap(Self.year)
             if let surname = paper.firstAuthorKey, let year {
                 let id = Int32(offset)
-                byAuthorYear[Self.authorYearKey(surname, year), default: AuthorYearGroup()].add(id, paper)
+                byAuthorYear.add(Self.authorYearKey(surname, year), paper: id, authorCount: paper.authorCount)
                 if let second = paper.secondAuthorKey {
-                    byAuthorPairYear[Self.authorYearKey(surname, year, second: second), default: AuthorYearGroup()]
-                        .add(id, paper)
+                    byAuthorPairYear.add(
+                        Self.authorYearKey(surname, year, second: second), paper: id, authorCount: paper.authorCount)
                 }
             }
             if let doi = paper.doi, byDOI[doi] == nil { byDOI[doi] = Int32(offset) }
             days.append(paper.date.flatMap(Self.dayNumber) ?? Int32.min)
         }
-        self.byAuthorYear = byAuthorYear
-        self.byAuthorPairYear = byAuthorPairYear
+        self.byAuthorYear = byAuthorYear.build()
+        self.byAuthorPairYear = byAuthorPairYear.build()
         self.byDOI = byDOI
         self.days = days
     }
@@ -780,7 +780,10 @@ public struct ReferenceScanner {
         var consumedUntil = 0
         for start in titleStarts where start >= consumedUntil {
             words.removeAll(keepingCapacity: true)
-            TitleWords.tokenize(bytes, from: start, maxWords: minimum, appendingTo: &words)
+            // Most starts are ruled out by their first word alone.
+            TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
+            guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
+            TitleWords.tokenize(bytes, from: firstWord.end, maxWords: minimum - 1, appendingTo: &words)
             guard words.count == minimum else { continue }
             WordRunHash.prefixes(words, into: &prefix)
             let firstWords = WordRunHash.run(prefix, from: 0, count: minimum)
@@ -912,7 +915,9 @@ public struct ReferenceScanner {
         nameHits.removeAll(keepingCapacity: true)
         guard matcher.automaton.patternCount > 0 else { return }
         let names = matcher.names
-        matcher.automaton.forEachMatch(in: bytes) { pattern, start, end in
+        // Occurrences starting inside a word are never accepted (see `NameBoundary`), so the
+        // automaton only looks where a word may start.
+        matcher.automaton.forEachMatch(atWordStartsIn: bytes) { pattern, start, end in
             let entry = names[pattern]
             guard NameBoundary.accepts(
                 start: start, end: end, in: bytes, firstIsWord: entry.firstIsWord, lastIsWord: entry.lastIsWord,
@@ -921,5 +926,7 @@ public struct ReferenceScanner {
             if entry.plainWord && !AbstractClaims.isPlainWordUse(start: start, end: end, in: bytes) { return }
             nameHits.append((Int32(pattern), Int32(start), Int32(end)))
         }
+        // In the automaton's order: by end, longest first.
+        if nameHits.count > 1 { nameHits.sort { ($0.end, $0.start) < ($1.end, $1.start) } }
     }
 }

@@ -9,76 +9,84 @@ struct TitleWord {
 }
 
 enum TitleWords {
-    /// Word boundaries are found eight bytes at a time (SWAR) on ASCII text, falling back to
-    /// scalar decoding for blocks with other bytes; each word is hashed once from its first
-    /// eight lower-cased bytes and its length. The hash only picks candidates (which are then
-    /// compared word by word) and depends on the word alone, not on how it was found.
+    /// Each word is hashed once from its first eight lower-cased bytes and its length. The hash
+    /// only picks candidates (which are then compared word by word) and depends on the word
+    /// alone, not on how it was found.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [TitleWord]) {
         words.removeAll(keepingCapacity: true)
         tokenize(bytes, from: 0, maxWords: Int.max, appendingTo: &words)
     }
 
     /// Appends the words that start at or after `from` (which must not be inside a word), up
-    /// to `maxWords` of them.
+    /// to `maxWords` of them. A plain byte loop: ASCII bytes are classified with two
+    /// comparisons, and only a byte of a multi-byte scalar is decoded.
     static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, from: Int, maxWords: Int, appendingTo words: inout [TitleWord]
     ) {
         guard let base = bytes.baseAddress, maxWords > 0 else { return }
         let count = bytes.count
         let limit = words.count + maxWords
-        var index = from
-        var inWord = false
-        var wordStart = 0
-        let raw = UnsafeRawPointer(base)
-        while index < count {
-            if index + 8 <= count {
-                let block = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if block & 0x8080_8080_8080_8080 == 0 {
-                    let wordBits = asciiWordMask(block)
-                    let previous = (wordBits << 1 | (inWord ? 1 : 0)) & 0xFF
-                    var starts = wordBits & ~previous
-                    var ends = ~wordBits & previous & 0xFF
-                    while starts | ends != 0 {
-                        let startBit = starts == 0 ? 8 : starts.trailingZeroBitCount
-                        let endBit = ends == 0 ? 8 : ends.trailingZeroBitCount
-                        if endBit < startBit {
-                            words.append(word(bytes, start: wordStart, end: index + endBit))
-                            if words.count == limit { return }
-                            ends &= ends - 1
-                        } else {
-                            wordStart = index + startBit
-                            starts &= starts - 1
-                        }
+        asciiWordBytes.withUnsafeBufferPointer { isWordByte in
+            var index = from
+            while index < count {
+                // Up to the next word.
+                let byte = base[index]
+                if byte < 0x80 {
+                    if !isWordByte[Int(byte)] {
+                        index += 1
+                        continue
                     }
-                    inWord = wordBits & 0x80 != 0
-                    index += 8
-                    continue
+                } else {
+                    guard let (scalar, length) = UTF8Text.scalar(at: index, in: bytes) else {
+                        index += 1
+                        continue
+                    }
+                    if !UTF8Text.isWord(scalar) {
+                        index += length
+                        continue
+                    }
                 }
-            }
-            // One scalar at a time: the tail of the text, or a block with non-ASCII bytes.
-            let byte = bytes[index]
-            var length = 1
-            var isWordScalar: Bool
-            if byte < 0x80 {
-                let folded = byte | 0x20
-                isWordScalar = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            } else if let (scalar, scalarLength) = UTF8Text.scalar(at: index, in: bytes) {
-                length = scalarLength
-                isWordScalar = UTF8Text.isWord(scalar)
-            } else {
-                isWordScalar = false
-            }
-            if isWordScalar && !inWord {
-                wordStart = index
-                inWord = true
-            } else if !isWordScalar && inWord {
-                words.append(word(bytes, start: wordStart, end: index))
+                // A word starts here; it ends at the first scalar that is not a letter or digit.
+                let start = index
+                var ascii = true
+                while index < count {
+                    let byte = base[index]
+                    if isWordByte[Int(byte)] {
+                        index += 1
+                    } else if byte >= 0x80, let (scalar, length) = UTF8Text.scalar(at: index, in: bytes), UTF8Text.isWord(scalar) {
+                        ascii = false
+                        index += length
+                    } else {
+                        break
+                    }
+                }
+                words.append(ascii ? asciiWord(base, count: count, start: start, end: index) : word(bytes, start: start, end: index))
                 if words.count == limit { return }
-                inWord = false
             }
-            index += length
         }
-        if inWord { words.append(word(bytes, start: wordStart, end: count)) }
+    }
+
+    /// ASCII letters and digits, by byte value (false for every byte of a multi-byte scalar).
+    private static let asciiWordBytes: [Bool] = (0..<256).map { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// `word(_:start:end:)` for a word of ASCII letters and digits: lower-casing is setting bit 5.
+    @inline(__always)
+    private static func asciiWord(_ base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int) -> TitleWord {
+        let length = end - start
+        var packed: UInt64
+        if start + 8 <= count {
+            packed = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        } else {
+            packed = 0
+            for offset in 0..<min(8, length) { packed |= UInt64(base[start + offset]) << (8 * UInt64(offset)) }
+        }
+        let keep: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) - 1
+        let lead = base[start]
+        return TitleWord(
+            hash: mix((packed | 0x2020_2020_2020_2020) & keep, length), start: start, end: end,
+            capitalised: lead >= 0x41 && lead <= 0x5A)
     }
 
     /// Byte offsets where a title may begin, in order: a word starting with a capital letter or
@@ -112,14 +120,21 @@ enum TitleWords {
             lastReported = start
             body(start)
         }
+        var previousIsAlnum: UInt64 = 0
         while offset + 8 <= count {
             let block = ByteLanes.load(raw, offset)
             let ascii = ~block & ByteLanes.high
             let upper = ByteLanes.atLeast(block, 0x41) & ~ByteLanes.atLeast(block, 0x5B)
+            let lower = ByteLanes.atLeast(block, 0x61) & ~ByteLanes.atLeast(block, 0x7B)
             let digit = ByteLanes.atLeast(block, 0x30) & ~ByteLanes.atLeast(block, 0x3A)
             let quote = ByteLanes.equal(block, 0x22) | ByteLanes.equal(block, 0x27)
             let lead = block & (block << 1) & ByteLanes.high
-            var hits = ((upper | digit) & ascii) | quote | lead
+            // A capital or digit right after an ASCII letter or digit continues a word: skipped
+            // here rather than decoded and turned down one by one (numbers are full of them).
+            let alnum = (upper | lower | digit) & ascii
+            let afterAlnum = alnum << 8 | previousIsAlnum
+            previousIsAlnum = alnum >> 56
+            var hits = ((upper | digit) & ascii & ~afterAlnum) | quote | lead
             while hits != 0 {
                 consider(offset + hits.trailingZeroBitCount >> 3)
                 hits &= hits - 1
@@ -139,25 +154,8 @@ enum TitleWords {
 
     static let openingQuotes: Set<Unicode.Scalar> = ["“", "‘", "«", "„"]
 
-    /// Bit `i` set when byte `i` of an all-ASCII block is a letter or digit. Each byte lane
-    /// stays below 0x100 through the additions, so lanes never carry into each other.
-    @inline(__always)
-    private static func asciiWordMask(_ block: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let lower = block | 0x2020_2020_2020_2020
-        let atLeastA = lower &+ ones &* (0x80 - 0x61)
-        let pastZ = lower &+ ones &* (0x80 - 0x7B)
-        let atLeastZero = block &+ ones &* (0x80 - 0x30)
-        let pastNine = block &+ ones &* (0x80 - 0x3A)
-        let letters = atLeastA & ~pastZ
-        let digits = atLeastZero & ~pastNine
-        let lanes = ((letters | digits) & high) >> 7
-        return (lanes &* 0x0102_0408_1020_4080) >> 56
-    }
-
     /// A word's hash from its first eight lower-cased UTF-8 bytes and its lower-cased length.
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> TitleWord {
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> TitleWord {
         // ASCII words (nearly all) in a few whole-register steps: letters and digits lower-case
         // by setting bit 5, which is what the byte-by-byte path below computes for them.
         let length = end - start
@@ -276,14 +274,21 @@ struct TitleIndex: Sendable {
     /// vocabulary (a filter on word pairs would pass most positions then).
     private var bloom: [UInt64]
     private static let bloomBits = 1 << 23
+    /// Bloom filter over the hash of each title's first word, checked before three more words
+    /// are read: a capitalised word in an abstract rarely starts any title.
+    private var firstWordBloom: [UInt64]
+    private static let firstWordBloomBits = 1 << 20
 
-    init(titles: [(paper: Int, title: String)]) {
+    /// `titles` in paper order: the first is paper 0's. Read once, one title at a time, so a
+    /// caller can decode them lazily instead of holding them all.
+    init(titles: some Sequence<String>) {
         bloom = [UInt64](repeating: 0, count: Self.bloomBits / 64)
+        firstWordBloom = [UInt64](repeating: 0, count: Self.firstWordBloomBits / 64)
         var prefix: [UInt64] = []
         var keyed: [(key: UInt64, entry: Int32)] = []
-        keyed.reserveCapacity(titles.count)
+        keyed.reserveCapacity(titles.underestimatedCount)
         var words: [TitleWord] = []
-        for (paper, title) in titles {
+        for (paper, title) in titles.enumerated() {
             UTF8Text.withBytes(title) { TitleWords.tokenize($0, into: &words) }
             guard words.count >= Self.minimumWords, words.count <= Self.maximumWords else { continue }
             WordRunHash.prefixes(words, into: &prefix)
@@ -297,6 +302,8 @@ struct TitleIndex: Sendable {
             keyed.append((firstWords, id))
             let bit = Self.bloomBit(firstWords)
             bloom[bit >> 6] |= 1 << UInt64(bit & 63)
+            let wordBit = Self.bloomBit(words[0].hash) & (Self.firstWordBloomBits - 1)
+            firstWordBloom[wordBit >> 6] |= 1 << UInt64(wordBit & 63)
         }
         keyed.sort { ($0.key, $0.entry) < ($1.key, $1.entry) }
         firstWordsKeys = keyed.map(\.key)
@@ -322,6 +329,13 @@ struct TitleIndex: Sendable {
     func mayStart(_ firstWords: UInt64) -> Bool {
         let bit = Self.bloomBit(firstWords)
         return bloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
+
+    /// Whether some title may start with a word of this hash (no false negatives).
+    @inline(__always)
+    func mayStart(firstWord: UInt64) -> Bool {
+        let bit = Self.bloomBit(firstWord) & (Self.firstWordBloomBits - 1)
+        return firstWordBloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
     /// Entries whose first four words hash to `firstWords`, as (entry, word count), longest first.

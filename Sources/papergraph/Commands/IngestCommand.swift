@@ -37,6 +37,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress lines on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the wall time of each ingest step on stderr (load, references, ...).")
+    var timings = false
+
     @Option(name: .long, help: "Summary format: table or json.")
     var format: OutputFormat = .table
 
@@ -57,6 +60,11 @@ struct IngestCommand: ParsableCommand {
             guard !quiet else { return }
             let rate = progress.elapsed > 0 ? Double(progress.papers) / progress.elapsed : 0
             Console.info("ingest: \(progress.papers) records, \(Int(rate)) records/s (\(progress.source))")
+        }
+        if timings {
+            for phase in summary.phases {
+                Console.info("timing \(phase.name): \(String(format: "%.3f", phase.seconds)) s")
+            }
         }
         // The summary lists the first skipped records too; stderr gets them all only when few,
         // so a wrong file (say, pretty-printed JSON) does not bury the terminal.

@@ -48,6 +48,31 @@ import Testing
         }
     }
 
+    /// `forEachMatch(atWordStartsIn:)` is `forEachMatch(in:)` minus the occurrences that start on
+    /// an ASCII letter or digit right after another, on texts long enough for the eight-byte blocks
+    /// and with multi-byte scalars and line breaks mixed in.
+    @Test func wordStartMatchesAreAllMatchesNotInsideAWord() {
+        var generator = SplitMix(seed: 11)
+        let alphabet = Array("abAB1-+ é\n(")
+        for _ in 0..<200 {
+            let patterns = (0..<Int(generator.next() % 12 + 1)).map { _ in
+                String((0..<Int(generator.next() % 4 + 1)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            }
+            let text = String((0..<Int(generator.next() % 90)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let automaton = AhoCorasick(patterns: patterns)
+            let bytes = Array(text.utf8)
+            func isAlnum(_ byte: UInt8) -> Bool { (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+            let expected = automaton.matches(in: text).filter { match in
+                !(match.start > 0 && isAlnum(bytes[match.start]) && isAlnum(bytes[match.start - 1]))
+            }.map { "\($0.pattern)@\($0.start)-\($0.end)" }.sorted()
+            var found: [String] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                automaton.forEachMatch(atWordStartsIn: buffer) { found.append("\($0)@\($1)-\($2)") }
+            }
+            #expect(found.sorted() == expected, "patterns \(patterns) text \(text)")
+        }
+    }
+
     @Test func lineBreaksMatchSpaces() {
         let matches = AhoCorasick(patterns: ["Llama 2"]).matches(in: "we tune Llama\n2 here")
         #expect(matches.count == 1)

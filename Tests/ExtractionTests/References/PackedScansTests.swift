@@ -1,0 +1,53 @@
+import Corpus
+import Testing
+@testable import Extraction
+
+@Suite struct PackedScansTests {
+    /// `PackedScans` packs these fields one by one: a field added to either type must be packed
+    /// too (and this list updated), or it would be lost between scanning and resolving.
+    @Test func packedTypesHaveTheFieldsThePackingKnows() {
+        let occurrence = AbstractScan.NameOccurrence(pattern: 0, start: 0, end: 1, text: "x", definedAs: nil)
+        #expect(Mirror(reflecting: occurrence).children.map(\.label) == ["pattern", "start", "end", "text", "definedAs"])
+        #expect(Mirror(reflecting: AbstractScan()).children.map(\.label) == ["fixed", "names"])
+    }
+
+    @Test func packedScansResolveAsTheScansThemselves() {
+        func paper(_ id: String, _ title: String, _ abstract: String, _ date: String, authors: [String] = ["Ann Lee"])
+            -> PaperRecord
+        {
+            PaperRecord(
+                arxivID: id, title: title, abstract: abstract, authors: authors, date: date,
+                source: SourceLocation(file: "t", line: 1), format: .arxivListing)
+        }
+        let records = [
+            paper("2001.00001", "LoRA: Low-Rank Adaptation of Large Language Models", "We propose LoRA, an adapter.", "2021-06-01"),
+            paper("2001.00002", "HAWQ-V2: Hessian Aware Quantization", "We introduce HAWQ-V2 for quantization.", "2020-01-01"),
+            paper(
+                "2001.00003", "A study of adapters",
+                "Unlike LoRA and HAWQ-V2, as in \"LoRA: Low-Rank Adaptation of Large Language Models\" (Lee et al., 2021), "
+                    + "we wrap Lo\nRA here; our Quantized Adapters (QA) work.", "2022-01-01",
+                authors: ["Bo Chen", "Cy Wu", "Di Xu"]),
+            paper("2001.00004", "Another one", "Nothing to see.", "2022-02-01"),
+        ]
+        var index = ReferenceIndex()
+        for record in records { index.add(record) }
+        let matcher = index.compiled()
+        var scanner = matcher.scanner()
+        var packed = PackedScans()
+        var scans: [(Int, AbstractScan)] = []
+        for (position, record) in records.enumerated() {
+            let scan = UTF8Text.withBytes(record.abstract) { scanner.collect($0, citing: position) }
+            packed.append(scan, citing: position, matcher: matcher)
+            if !scan.isEmpty { scans.append((position, scan)) }
+        }
+        #expect(scans.contains { !$0.1.fixed.isEmpty } && scans.contains { !$0.1.names.isEmpty })
+        #expect(packed.count == scans.count)
+        #expect(packed.uses.map(\.citing) == scans.filter { !$0.1.usedNames.isEmpty }.map(\.0))
+        #expect(packed.uses.map(\.names) == scans.filter { !$0.1.usedNames.isEmpty }.map(\.1.usedNames))
+        for (index, (position, scan)) in scans.enumerated() {
+            #expect(packed.citing(at: index) == position)
+            #expect(matcher.resolve(packed.scan(at: index, matcher: matcher), citing: position)
+                == matcher.resolve(scan, citing: position))
+        }
+    }
+}
