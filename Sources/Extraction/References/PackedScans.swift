@@ -17,6 +17,24 @@ public struct PackedScans: Sendable {
         var end: Int32
     }
 
+    /// The context fields of `AbstractScan.NameOccurrence`, kept aside like `definedAs`.
+    private struct Context: Sendable, Equatable {
+        var use: NameContext.Use
+        var insideLongForm: Bool
+        var topicAgrees: Bool
+        var afterEstablishedModifier: Bool
+
+        init(_ occurrence: AbstractScan.NameOccurrence) {
+            use = occurrence.use
+            insideLongForm = occurrence.insideLongForm
+            topicAgrees = occurrence.topicAgrees
+            afterEstablishedModifier = occurrence.afterEstablishedModifier
+        }
+
+        static let unremarkable = Context(
+            AbstractScan.NameOccurrence(pattern: 0, start: 0, end: 0, text: "", definedAs: nil))
+    }
+
     /// Citing position of each packed scan, ascending.
     private var citings: [Int] = []
     /// End of each scan's occurrences in `occurrences`.
@@ -26,6 +44,8 @@ public struct PackedScans: Sendable {
     private var texts: [Int: String] = [:]
     /// Occurrence index → `definedAs`.
     private var definitions: [Int: String] = [:]
+    /// Occurrence index → its context judgements, when any differs from the default (most do not).
+    private var contexts: [Int: Context] = [:]
     /// Scan index → title and author–year references.
     private var fixed: [Int: [ReferenceHit]] = [:]
     /// Scans whose offsets do not fit 32 bits (an abstract of gigabytes), kept whole.
@@ -53,6 +73,8 @@ public struct PackedScans: Sendable {
                     pattern: occurrence.pattern, start: Int32(occurrence.start), end: Int32(occurrence.end)))
                 if occurrence.text != matcher.names[Int(occurrence.pattern)].name { texts[slot] = occurrence.text }
                 if let definedAs = occurrence.definedAs { definitions[slot] = definedAs }
+                let context = Context(occurrence)
+                if context != .unremarkable { contexts[slot] = context }
             }
         }
         ends.append(occurrences.count)
@@ -69,9 +91,16 @@ public struct PackedScans: Sendable {
         let first = index == 0 ? 0 : ends[index - 1]
         for slot in first..<ends[index] {
             let occurrence = occurrences[slot]
-            scan.names.append(AbstractScan.NameOccurrence(
+            var restored = AbstractScan.NameOccurrence(
                 pattern: occurrence.pattern, start: Int(occurrence.start), end: Int(occurrence.end),
-                text: texts[slot] ?? matcher.names[Int(occurrence.pattern)].name, definedAs: definitions[slot]))
+                text: texts[slot] ?? matcher.names[Int(occurrence.pattern)].name, definedAs: definitions[slot])
+            if let context = contexts[slot] {
+                restored.use = context.use
+                restored.insideLongForm = context.insideLongForm
+                restored.topicAgrees = context.topicAgrees
+                restored.afterEstablishedModifier = context.afterEstablishedModifier
+            }
+            scan.names.append(restored)
         }
         return scan
     }

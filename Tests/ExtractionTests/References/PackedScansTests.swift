@@ -7,7 +7,9 @@ import Testing
     /// too (and this list updated), or it would be lost between scanning and resolving.
     @Test func packedTypesHaveTheFieldsThePackingKnows() {
         let occurrence = AbstractScan.NameOccurrence(pattern: 0, start: 0, end: 1, text: "x", definedAs: nil)
-        #expect(Mirror(reflecting: occurrence).children.map(\.label) == ["pattern", "start", "end", "text", "definedAs"])
+        #expect(Mirror(reflecting: occurrence).children.map(\.label) == [
+            "pattern", "start", "end", "text", "definedAs", "use", "insideLongForm", "topicAgrees", "afterEstablishedModifier",
+        ])
         #expect(Mirror(reflecting: AbstractScan()).children.map(\.label) == ["fixed", "names"])
     }
 
