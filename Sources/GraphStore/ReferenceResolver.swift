@@ -209,6 +209,9 @@ enum ReferenceResolver {
                 try insertName.run()
             }
         }
+        // SQLite's sorter sizes its runs by the page cache: the scans are gone by now, so the
+        // indexes can be sorted in a few large runs rather than many small ones.
+        try db.execute(sql: "PRAGMA cache_size = \(min(previousCacheSize, -16384))")
         try indexes.restore(db)
         clock.lap("references: write")
         return reporting ? try report(db) : nil
