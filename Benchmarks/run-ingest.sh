@@ -3,14 +3,19 @@
 # baseline (Benchmarks/baseline/ingest_baseline.py) on the same deterministic synthetic corpus.
 #
 #   Benchmarks/run-ingest.sh [--papers N] [--seed S] [--large] [--no-baseline] [--no-papergraph]
-#                            [--skip-build]
+#                            [--no-reference-run] [--skip-build]
 #
-#   --papers N       corpus size for the side-by-side run (default 200000)
-#   --seed S         corpus seed (default 1); same N and seed give a byte-identical corpus
-#   --large          also ingest 1,000,000 papers, to check that peak RSS stays flat with size
-#   --no-baseline    time papergraph only
-#   --no-papergraph  time the Python baseline only
-#   --skip-build     use the release binaries already built
+#   --papers N          corpus size for the side-by-side run (default 200000)
+#   --seed S            corpus seed (default 1); same N and seed give a byte-identical corpus
+#   --large             also ingest 1,000,000 papers, to check that peak RSS stays flat with size
+#   --no-baseline       time papergraph only
+#   --no-papergraph     time the Python baseline only
+#   --no-reference-run  skip the extra papergraph run without reference resolution
+#   --skip-build        use the release binaries already built
+#
+# papergraph runs with --timings (its phases are printed at the end), and once more at the main
+# size with reference resolution switched off (PAPERGRAPH_BENCH_NO_REFERENCES=1), so that what
+# resolution adds to ingest time is measured, not estimated.
 #
 # Everything goes to bench-out/ (git-ignored): corpora, databases, and per-run logs
 # (<run>.out = tool output, <run>.err = its stderr, <run>.time = GNU time -v report).
@@ -22,9 +27,10 @@ seed=1
 large=0
 baseline=1
 papergraph=1
+reference_run=1
 build=1
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -33,6 +39,7 @@ while [[ $# -gt 0 ]]; do
         --large) large=1; shift ;;
         --no-baseline) baseline=0; shift ;;
         --no-papergraph) papergraph=0; shift ;;
+        --no-reference-run) reference_run=0; shift ;;
         --skip-build) build=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run-ingest.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
@@ -101,7 +108,7 @@ parse_time() {
 }
 
 rows=()
-declare -A rate rss
+declare -A rate rss seconds
 
 # measure NAME N LOGPREFIX COMMAND... : runs under GNU time, records a table row.
 measure() {
@@ -118,9 +125,10 @@ measure() {
     read -r wall peak < <(parse_time "$log.time")
     local per_second
     per_second="$(awk -v n="$n" -v s="$wall" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')"
-    rows+=("$(printf '%-12s %9s %9s %11s %13s' "$name" "$n" "$wall" "$per_second" "$peak")")
+    rows+=("$(printf '%-18s %9s %9s %11s %13s' "$name" "$n" "$wall" "$per_second" "$peak")")
     rate["$name/$n"]="$per_second"
     rss["$name/$n"]="$peak"
+    seconds["$name/$n"]="$wall"
 }
 
 fresh_db() {  # removes a database and its WAL side files, prints its path
@@ -135,7 +143,13 @@ run_pair() {
     if [[ "$papergraph" -eq 1 ]]; then
         local pg_db
         pg_db="$(fresh_db "$out/papergraph-$label.sqlite")"
-        measure papergraph "$n" "$out/papergraph-$label" "$bin/papergraph" ingest --db "$pg_db" "$corpus"
+        measure papergraph "$n" "$out/papergraph-$label" "$bin/papergraph" ingest --timings --db "$pg_db" "$corpus"
+        if [[ "$reference_run" -eq 1 && "$n" -eq "$papers" ]]; then
+            local bare_db
+            bare_db="$(fresh_db "$out/papergraph-norefs-$label.sqlite")"
+            measure papergraph-norefs "$n" "$out/papergraph-norefs-$label" \
+                env PAPERGRAPH_BENCH_NO_REFERENCES=1 "$bin/papergraph" ingest --timings --db "$bare_db" "$corpus"
+        fi
     fi
     if [[ "$baseline" -eq 1 ]]; then
         local py_db
@@ -154,7 +168,7 @@ fi
 
 echo
 echo "== ingest benchmark (seed $seed, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'))"
-printf '%-12s %9s %9s %11s %13s\n' tool papers seconds papers/s "peak RSS MB"
+printf '%-18s %9s %9s %11s %13s\n' tool papers seconds papers/s "peak RSS MB"
 for row in "${rows[@]}"; do echo "$row"; done
 
 ratio_line() {  # ratio_line N
@@ -165,6 +179,12 @@ ratio_line() {  # ratio_line N
     fi
 }
 ratio_line "$papers"
+with_refs="${seconds[papergraph/$papers]:-}" without_refs="${seconds[papergraph-norefs/$papers]:-}"
+if [[ -n "$with_refs" && -n "$without_refs" ]]; then
+    awk -v a="$with_refs" -v b="$without_refs" -v n="$papers" 'BEGIN {
+        printf "reference resolution adds %.0f %% to papergraph ingest time at %d papers (%.2f s with, %.2f s without)\n", (a / b - 1) * 100, n, a, b
+    }'
+fi
 if [[ "$large" -eq 1 ]]; then
     ratio_line 1000000
     small="${rss[papergraph/$papers]:-}" big="${rss[papergraph/1000000]:-}"
@@ -173,6 +193,16 @@ if [[ "$large" -eq 1 ]]; then
             'BEGIN { printf "papergraph peak RSS: %.1f MB at %d papers, %.1f MB at 1000000 (x%.2f for %.0fx the papers)\n", s, n, b, b / s, 1000000 / n }'
     fi
 fi
+
+# Where papergraph's time goes (`ingest --timings`): the references rows are the resolution pass
+# after the load; the names each paper claims are worked out during the load.
+for label in "$(label_for "$papers")" $([[ "$large" -eq 1 && "$papers" -ne 1000000 ]] && echo 1m); do
+    if [[ -f "$out/papergraph-$label.err" ]] && grep -q '^timing ' "$out/papergraph-$label.err"; then
+        echo
+        echo "== papergraph phases ($label)"
+        grep '^timing ' "$out/papergraph-$label.err" | sed 's/^timing /   /'
+    fi
+done
 
 # The same figures from every database, so a fast ingest that stores less is visible at once.
 summaries=()

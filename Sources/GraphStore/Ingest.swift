@@ -21,10 +21,14 @@ public struct IngestOptions: Sendable {
     public var strict: Bool
     /// Seconds between progress callbacks.
     public var progressInterval: Double
+    /// Rebuild the paper references after writing. Off only to measure what resolution costs
+    /// (the benchmark does): the stored references are then out of date.
+    public var resolveReferences: Bool
 
-    public init(strict: Bool = false, progressInterval: Double = 1.0) {
+    public init(strict: Bool = false, progressInterval: Double = 1.0, resolveReferences: Bool = true) {
         self.strict = strict
         self.progressInterval = progressInterval
+        self.resolveReferences = resolveReferences
     }
 }
 
@@ -65,12 +69,6 @@ public struct IngestPhase: Sendable, Hashable {
 }
 
 /// Wall-clock stopwatch for `IngestSummary.phases`.
-let debugMemory = ProcessInfo.processInfo.environment["PG_DEBUG_MEMORY"] != nil
-func threadCPU() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
 struct PhaseClock {
     private var last = DispatchTime.now().uptimeNanoseconds
     private(set) var phases: [IngestPhase] = []
@@ -79,10 +77,6 @@ struct PhaseClock {
         let now = DispatchTime.now().uptimeNanoseconds
         phases.append(IngestPhase(name: name, seconds: Double(now - last) / 1e9))
         last = now
-        if debugMemory, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
-            let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-            FileHandle.standardError.write(Data("[mem] \(name): \(lines.joined(separator: " ")) threadCPU \(threadCPU())\n".utf8))
-        }
     }
 }
 
@@ -114,11 +108,12 @@ struct PreparedRecord: Sendable {
     var key: String
     var keyHash: UInt64
     var titleKeyHash: UInt64
-    var references: ReferenceFields
+    /// Nil when the run resolves no references.
+    var references: ReferenceFields?
 
     var titleKey: String { stored.titleKey }
 
-    init(_ record: PaperRecord) {
+    init(_ record: PaperRecord, forReferences: Bool) {
         self.record = record
         extraction = extract(record)
         contentHash = ContentHash.of(record)
@@ -126,7 +121,7 @@ struct PreparedRecord: Sendable {
         key = record.arxivID ?? stored.titleKey
         keyHash = ContentHash.of(key)
         titleKeyHash = ContentHash.of(stored.titleKey)
-        references = ReferenceFields(record, storedAuthors: stored.authors)
+        references = forReferences ? ReferenceFields(record, storedAuthors: stored.authors) : nil
     }
 }
 
@@ -142,9 +137,9 @@ extension GraphStore {
         let started = Date()
         HeapTuning.prepare()
         let channel = BatchChannel(capacity: 8)
-        let strict = options.strict
+        let forReferences = options.resolveReferences
         let reader = Thread {
-            Self.produce(sources, into: channel, strict: strict)
+            Self.produce(sources, into: channel, forReferences: forReferences)
         }
         reader.stackSize = 8 << 20
         reader.start()
@@ -179,8 +174,9 @@ extension GraphStore {
                     HeapTuning.releaseFreeMemory()
                     clock.lap("load")
                     // Rebuilt from every stored paper, so a citing paper may arrive before or after the one it names.
-                    if summary.papersNew + summary.papersUpdated > 0 {
-                        _ = try ReferenceResolver.rebuild(db, reporting: false, clock: &clock, indexed: indexed)
+                    if options.resolveReferences && summary.papersNew + summary.papersUpdated > 0 {
+                        // Handed over, not shared: the index's claims are freed once it is compiled.
+                        _ = try ReferenceResolver.rebuild(db, reporting: false, clock: &clock, indexed: consume indexed)
                     }
                     try IngestWriter.recordSources(db, sources.map(\.name), summary: summary)
                     return .commit
@@ -202,7 +198,7 @@ extension GraphStore {
         _ db: Database, from channel: BatchChannel, options: IngestOptions, started: Date,
         summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?, writeback: BackgroundWriteback?
     ) throws -> StoredPaperIndex? {
-        var writer = try IngestWriter(db: db)
+        var writer = try IngestWriter(db: db, indexingReferences: options.resolveReferences)
         // Once this run brings at least as many records as the database held, building the
         // secondary indexes afresh costs less than updating them row by row.
         let storedPapers = try Int.fetchOne(db, sql: "SELECT count(*) FROM paper") ?? 0
@@ -223,10 +219,6 @@ extension GraphStore {
                 writer.endBatch()
                 batches += 1
                 if batches % 32 == 0 { writeback?.start() }
-                if debugMemory && batches % 400 == 0, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
-                    let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-                    FileHandle.standardError.write(Data("[mem] load \(summary.records): \(lines.joined(separator: " "))\n".utf8))
-                }
             case .issue(let issue):
                 if options.strict {
                     throw StoreError.strictIngestRejected(issues: 1, first: issue.description)
@@ -253,8 +245,8 @@ extension GraphStore {
     }
 
     /// Page cache while rows are written (negative: KiB), and afterwards.
-    static let loadCacheKiB = ProcessInfo.processInfo.environment["PG_CACHE"].flatMap(Int.init) ?? -32768
-    static let referenceCacheKiB = -8192
+    static let loadCacheKiB = -16384
+    static let referenceCacheKiB = -4096
 
     /// Below this many records, a run into a non-empty database keeps the indexes up to date
     /// row by row (see `SecondaryIndexes`).
@@ -264,7 +256,7 @@ extension GraphStore {
     /// thread's job, but preparing a batch (extraction, hashes, names) is most of the work: each
     /// batch is prepared on the shared worker pool, so that every core helps while the writer
     /// waits for the batches in order.
-    private static func produce(_ sources: [IngestSource], into channel: BatchChannel, strict: Bool) {
+    private static func produce(_ sources: [IngestSource], into channel: BatchChannel, forReferences: Bool) {
         defer { channel.finish() }
         let batchSize = 256
         for source in sources {
@@ -281,7 +273,8 @@ extension GraphStore {
             func send() -> Bool {
                 let records = batch
                 batch.removeAll(keepingCapacity: true)
-                return channel.put(.records(PendingBatch { records.map(PreparedRecord.init) }, source: source.name))
+                return channel.put(.records(
+                    PendingBatch { records.map { PreparedRecord($0, forReferences: forReferences) } }, source: source.name))
             }
             for result in iterator {
                 switch result {

@@ -84,8 +84,10 @@ struct IngestWriter {
     /// Indexes a bulk load rebuilds at the end rather than row by row.
     static let bulkLoadIndexes: Set<String> = ["paper_by_title_key", "mention_by_target"]
 
-    init(db: Database) throws {
+    /// `indexingReferences: false` when the run resolves no references.
+    init(db: Database, indexingReferences: Bool = true) throws {
         self.db = db
+        if !indexingReferences { referenceIndex = .abandoned }
         // `OR IGNORE` with a check that the row went in (`RawStatement.insert`) rather than the
         // default `ABORT`: an aborting statement that writes a table and its indexes makes SQLite
         // keep a statement journal, copying every page it touches for each row.

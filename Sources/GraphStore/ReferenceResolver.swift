@@ -113,7 +113,9 @@ extension GraphStore {
 /// rows, so nothing but compact per-paper integers outlives a batch. Results are applied in
 /// row order, so the outcome does not depend on the number of cores.
 enum ReferenceResolver {
-    static let batchSize = 4096
+    /// Abstracts per batch: enough to keep the cores busy, few enough that the copies in flight
+    /// stay a few megabytes.
+    static let batchSize = 1024
 
     /// Rebuilds both tables; the report (a few aggregate queries) only when asked for.
     @discardableResult
@@ -125,26 +127,26 @@ enum ReferenceResolver {
     /// `rebuild(_:reporting:)`, timing its steps on `clock` as `references: <step>`. `indexed`
     /// is the index of every stored paper when the caller built it already.
     static func rebuild(
-        _ db: Database, reporting: Bool = true, clock: inout PhaseClock, indexed: StoredPaperIndex? = nil
+        _ db: Database, reporting: Bool = true, clock: inout PhaseClock, indexed: consuming StoredPaperIndex? = nil
     ) throws -> ReferenceReport? {
         var stored: StoredPaperIndex
-        if let indexed {
-            stored = indexed
+        if let given = indexed.take() {
+            stored = given
         } else {
             stored = StoredPaperIndex()
             try stored.addStoredPapers(db)
+            clock.lap("references: index")
         }
-        clock.lap("references: index")
         let matcher = stored.index.compiled()
         let rowIDs = stored.rowIDs
-        stored = StoredPaperIndex()  // the matcher holds what it needs
+        stored = StoredPaperIndex()  // the matcher keeps what it needs
         HeapTuning.releaseFreeMemory()
         clock.lap("references: compile")
 
         // One scan per abstract. Which names get chosen depends on who uses which name across
         // all abstracts (established names are pruned), so the scans are kept, packed, until
         // every abstract has been read.
-        var scans = PackedScans()
+        var scans = PackedScans(matcher: matcher)
         try scanAbstracts(
             db, rowIDs: rowIDs, matcher: matcher,
             { scanner, position, abstract in scanner.collect(abstract, citing: position) },
@@ -169,20 +171,33 @@ enum ReferenceResolver {
             INSERT INTO reference (citing_id, cited_id, rule, field, start, "end", text, cited_text)
             VALUES (?1, ?2, ?3, 'abstract', ?4, ?5, ?6, ?7)
             """)
-        for index in 0..<scans.count {
-            let citing = scans.citing(at: index)
-            for hit in resolver.resolve(scans.scan(at: index, matcher: matcher), citing: citing) {
-                insert.bind(1, rowIDs[citing])
-                insert.bind(2, hit.cited.map { rowIDs[$0] })
-                insert.bind(3, hit.rule.rawValue)
-                insert.bind(4, hit.start)
-                insert.bind(5, hit.end)
-                insert.bind(6, hit.text)
-                insert.bind(7, hit.citedText)
-                try insert.run()
+        // Names are chosen on another thread, a chunk ahead of this one writing the rows.
+        let packed = scans
+        func resolving(_ chunk: Range<Int>) -> RunningBatch<[ReferenceHit]> {
+            RunningBatch(first: chunk.lowerBound) {
+                chunk.map { resolver.resolve(packed.scan(at: $0, matcher: matcher), citing: packed.citing(at: $0)) }
             }
         }
-        scans = PackedScans()
+        let chunkSize = batchSize
+        var running = scans.count > 0 ? resolving(0..<min(chunkSize, scans.count)) : nil
+        while let current = running {
+            let next = current.first + chunkSize
+            running = next < scans.count ? resolving(next..<min(next + chunkSize, scans.count)) : nil
+            for (offset, hits) in current.wait().enumerated() {
+                let citing = scans.citing(at: current.first + offset)
+                for hit in hits {
+                    insert.bind(1, rowIDs[citing])
+                    insert.bind(2, hit.cited.map { rowIDs[$0] })
+                    insert.bind(3, hit.rule.rawValue)
+                    insert.bind(4, hit.start)
+                    insert.bind(5, hit.end)
+                    insert.bind(6, hit.text)
+                    insert.bind(7, hit.citedText)
+                    try insert.run()
+                }
+            }
+        }
+        scans = PackedScans(matcher: matcher)
 
         let insertName = try RawStatement(
             db, sql: "INSERT OR IGNORE INTO paper_name (name, paper_id, ambiguous) VALUES (?1, ?2, ?3)")
@@ -194,6 +209,9 @@ enum ReferenceResolver {
                 try insertName.run()
             }
         }
+        // SQLite's sorter sizes its runs by the page cache: the scans are gone by now, so the
+        // indexes can be sorted in a few large runs rather than many small ones.
+        try db.execute(sql: "PRAGMA cache_size = \(min(previousCacheSize, -16384))")
         try indexes.restore(db)
         clock.lap("references: write")
         return reporting ? try report(db) : nil
@@ -235,7 +253,12 @@ enum ReferenceResolver {
             }
             batch.append(abstract: bytes(row, 1))
             position += 1
-            if batch.count == batchSize { try launch() }
+            if batch.count == batchSize {
+                try launch()
+                // Worker threads allocate and free per abstract, each in its own malloc arena;
+                // handing the free pages back keeps them from adding up across batches.
+                if (position / batchSize) % 8 == 0 { HeapTuning.releaseFreeMemory() }
+            }
         }
         guard position == rowIDs.count else {
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")

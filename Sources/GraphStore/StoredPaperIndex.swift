@@ -54,10 +54,11 @@ struct StoredPaperIndex {
     /// Adds one paper just written with row id `rowID`, which must be above every row id so far
     /// (returns false, adding nothing, when it is not).
     mutating func add(rowID: Int64, _ item: PreparedRecord) -> Bool {
+        guard let references = item.references else { return false }
         if let last = rowIDs.last, rowID <= last { return false }
         add(
-            title: item.record.title, claims: item.references.claims, leadingAuthors: item.references.leadingAuthors,
-            authorCount: max(item.references.authorLines, item.record.authorCount ?? 0), date: item.record.date)
+            title: item.record.title, claims: references.claims, leadingAuthors: references.leadingAuthors,
+            authorCount: max(references.authorLines, item.record.authorCount ?? 0), date: item.record.date)
         rowIDs.append(rowID)
         return true
     }

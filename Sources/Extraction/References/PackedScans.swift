@@ -2,22 +2,18 @@
 /// `ReferenceMatcher.resolve` so that a store scans each abstract once: pruning established
 /// names needs every abstract's uses before any abstract's names can be chosen.
 ///
-/// A scan costs about twelve bytes per name occurrence here, against a hundred or more as
-/// `AbstractScan` values: an occurrence is its pattern and offsets, its text is the name itself
-/// (kept aside only in the rare case it differs, a name wrapped across a line), and title and
-/// author–year references and `Long Form (NAME)` expansions, which few abstracts have, are kept
-/// aside too.
+/// An abstract holds several name occurrences (overlapping ones and names pruned later
+/// included), so they are packed as variable-length integers: the pattern, and the start as a
+/// difference from the previous occurrence's; the end is the start plus the name's length
+/// unless the text differs from the name (a name wrapped across lines), which is kept aside
+/// with its text. Title and author–year references and `Long Form (NAME)` expansions, which few
+/// abstracts have, are kept aside too. About four bytes an occurrence, in `ChunkedBytes`, so
+/// memory grows smoothly with the corpus.
 ///
 /// Every field of `AbstractScan` and its `NameOccurrence` must be packed and restored here;
 /// `PackedScansTests` checks the field lists so that a new field cannot be dropped silently.
 public struct PackedScans: Sendable {
-    private struct Occurrence: Sendable {
-        var pattern: Int32
-        var start: Int32
-        var end: Int32
-    }
-
-    /// The context fields of `AbstractScan.NameOccurrence`, kept aside like `definedAs`.
+    /// The context judgements of `AbstractScan.NameOccurrence`, kept aside like `definedAs`.
     private struct Context: Sendable, Equatable {
         var use: NameContext.Use
         var insideLongForm: Bool
@@ -35,66 +31,79 @@ public struct PackedScans: Sendable {
             AbstractScan.NameOccurrence(pattern: 0, start: 0, end: 0, text: "", definedAs: nil))
     }
 
-    /// Citing position of each packed scan, ascending.
-    private var citings: [Int] = []
-    /// End of each scan's occurrences in `occurrences`.
-    private var ends: [Int] = []
-    private var occurrences: [Occurrence] = []
-    /// Occurrence index → its text, when not the name's own.
-    private var texts: [Int: String] = [:]
-    /// Occurrence index → `definedAs`.
-    private var definitions: [Int: String] = [:]
-    /// Occurrence index → its context judgements, when any differs from the default (most do not).
-    private var contexts: [Int: Context] = [:]
-    /// Scan index → title and author–year references.
+    /// Citing position of each packed scan, ascending. Thirty-two bits: positions index papers
+    /// held in memory, and four billion of them would not fit anyway.
+    private var citings: [UInt32] = []
+    /// Where each scan's bytes are in `bytes`.
+    private var locations: [UInt64] = []
+    private var bytes = ChunkedBytes()
+    /// (scan, occurrence) → text and length, when the text is not the name's own.
+    private var texts: [Int: [Int: (text: String, end: Int)]] = [:]
+    /// (scan, occurrence) → `definedAs`.
+    private var definitions: [Int: [Int: String]] = [:]
+    /// (scan, occurrence) → its context judgements, when any differs from the default (most do not).
+    private var contexts: [Int: [Int: Context]] = [:]
+    /// Scan → title and author–year references.
     private var fixed: [Int: [ReferenceHit]] = [:]
-    /// Scans whose offsets do not fit 32 bits (an abstract of gigabytes), kept whole.
-    private var unpacked: [Int: AbstractScan] = [:]
+    /// Name lengths in scalars, by pattern, from the matcher the scans came from.
+    private let nameLengths: [Int32]
+    private var encoded: [UInt8] = []
 
-    public init() {}
+    /// `matcher`: the one that collects the scans.
+    public init(matcher: ReferenceMatcher) {
+        nameLengths = matcher.names.map { Int32(clamping: $0.name.unicodeScalars.count) }
+    }
 
     /// Number of scans kept.
     public var count: Int { citings.count }
+
+    /// Bytes held by the packed occurrences and per-scan arrays (capacity).
+    public var memoryFootprint: Int {
+        citings.capacity * 4 + locations.capacity * 8 + bytes.memoryFootprint
+    }
 
     /// Keeps `scan`, the scan of paper `citing`'s abstract; empty scans are not kept. Scans must
     /// come in ascending `citing` order. `matcher` is the one that collected it.
     public mutating func append(_ scan: AbstractScan, citing: Int, matcher: ReferenceMatcher) {
         guard !scan.isEmpty else { return }
         let index = citings.count
-        citings.append(citing)
+        citings.append(UInt32(clamping: citing))
         if !scan.fixed.isEmpty { fixed[index] = scan.fixed }
-        let fits = scan.names.allSatisfy { $0.end <= Int(Int32.max) }
-        if !fits {
-            unpacked[index] = scan
-        } else {
-            for occurrence in scan.names {
-                let slot = occurrences.count
-                occurrences.append(Occurrence(
-                    pattern: occurrence.pattern, start: Int32(occurrence.start), end: Int32(occurrence.end)))
-                if occurrence.text != matcher.names[Int(occurrence.pattern)].name { texts[slot] = occurrence.text }
-                if let definedAs = occurrence.definedAs { definitions[slot] = definedAs }
-                let context = Context(occurrence)
-                if context != .unremarkable { contexts[slot] = context }
+        encoded.removeAll(keepingCapacity: true)
+        Self.appendVarint(UInt64(scan.names.count), to: &encoded)
+        var previousStart = 0
+        for (slot, occurrence) in scan.names.enumerated() {
+            Self.appendVarint(UInt64(occurrence.pattern), to: &encoded)
+            Self.appendVarint(Self.zigzag(occurrence.start - previousStart), to: &encoded)
+            previousStart = occurrence.start
+            let name = matcher.names[Int(occurrence.pattern)].name
+            if occurrence.text != name || occurrence.end - occurrence.start != Int(nameLengths[Int(occurrence.pattern)]) {
+                texts[index, default: [:]][slot] = (occurrence.text, occurrence.end)
             }
+            if let definedAs = occurrence.definedAs { definitions[index, default: [:]][slot] = definedAs }
+            let context = Context(occurrence)
+            if context != .unremarkable { contexts[index, default: [:]][slot] = context }
         }
-        ends.append(occurrences.count)
+        locations.append(bytes.append(encoded))
     }
 
     /// The citing position of scan `index`.
-    public func citing(at index: Int) -> Int { citings[index] }
+    public func citing(at index: Int) -> Int { Int(citings[index]) }
 
     /// Scan `index` as it was appended.
     public func scan(at index: Int, matcher: ReferenceMatcher) -> AbstractScan {
-        if let scan = unpacked[index] { return scan }
         var scan = AbstractScan()
         scan.fixed = fixed[index] ?? []
-        let first = index == 0 ? 0 : ends[index - 1]
-        for slot in first..<ends[index] {
-            let occurrence = occurrences[slot]
+        let texts = self.texts[index]
+        let definitions = self.definitions[index]
+        let contexts = self.contexts[index]
+        decode(index) { slot, pattern, start in
+            let name = matcher.names[Int(pattern)].name
+            let written = texts?[slot]
             var restored = AbstractScan.NameOccurrence(
-                pattern: occurrence.pattern, start: Int(occurrence.start), end: Int(occurrence.end),
-                text: texts[slot] ?? matcher.names[Int(occurrence.pattern)].name, definedAs: definitions[slot])
-            if let context = contexts[slot] {
+                pattern: pattern, start: start, end: written?.end ?? start + Int(nameLengths[Int(pattern)]),
+                text: written?.text ?? name, definedAs: definitions?[slot])
+            if let context = contexts?[slot] {
                 restored.use = context.use
                 restored.insideLongForm = context.insideLongForm
                 restored.topicAgrees = context.topicAgrees
@@ -105,21 +114,55 @@ public struct PackedScans: Sendable {
         return scan
     }
 
-    /// Per kept scan, its citing position and the distinct names it uses (`AbstractScan.usedNames`),
-    /// for `ReferenceMatcher.pruningEstablishedNames(uses:)`.
-    public var uses: LazyMapSequence<LazyFilterSequence<Range<Int>>, (citing: Int, names: [Int32])> {
-        let occurrences = occurrences
-        let ends = ends
-        let citings = citings
-        let unpacked = unpacked
-        return (0..<count).lazy.filter { index in
-            if let scan = unpacked[index] { return !scan.names.isEmpty }
-            return (index == 0 ? 0 : ends[index - 1]) < ends[index]
-        }.map { index in
-            if let scan = unpacked[index] { return (citings[index], scan.usedNames) }
-            let first = index == 0 ? 0 : ends[index - 1]
-            let patterns = occurrences[first..<ends[index]].map(\.pattern)
-            return (citings[index], Set(patterns).sorted())
+    /// Per kept scan with names, its citing position and the distinct names it uses
+    /// (`AbstractScan.usedNames`), for `ReferenceMatcher.pruningEstablishedNames(uses:)`.
+    public var uses: some Sequence<(citing: Int, names: [Int32])> {
+        let packed = self
+        return (0..<count).lazy.map { index -> (citing: Int, names: [Int32]) in
+            var patterns: [Int32] = []
+            packed.decode(index) { _, pattern, _ in patterns.append(pattern) }
+            return (packed.citing(at: index), Set(patterns).sorted())
+        }.filter { !$0.names.isEmpty }
+    }
+
+    private func decode(_ index: Int, _ body: (_ slot: Int, _ pattern: Int32, _ start: Int) -> Void) {
+        bytes.read(locations[index]) { bytes, cursor in
+            let count = Int(Self.varint(bytes, &cursor))
+            var start = 0
+            for slot in 0..<count {
+                let pattern = Int32(truncatingIfNeeded: Self.varint(bytes, &cursor))
+                start += Self.unzigzag(Self.varint(bytes, &cursor))
+                body(slot, pattern, start)
+            }
+        }
+    }
+
+    private static func zigzag(_ value: Int) -> UInt64 {
+        UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
+    }
+
+    private static func unzigzag(_ value: UInt64) -> Int {
+        Int(truncatingIfNeeded: Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1))
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = bytes[cursor]
+            cursor += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
         }
     }
 }

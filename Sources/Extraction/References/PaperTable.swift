@@ -2,17 +2,19 @@
 /// a few tens of bytes per paper rather than a struct of eight strings (each with its own heap
 /// allocation once longer than fifteen bytes).
 ///
-/// Identifiers and titles are laid end to end in one byte buffer, titles as a sequence of word
-/// ids (a title is mostly words many other titles share); dates and author surname keys, which
-/// repeat, are interned. Reading a paper back builds its `ReferenceIndex.Paper`, which resolution
+/// Identifiers and titles are laid end to end in byte chunks that never move (so the table grows
+/// without copying or doubling), titles as a sequence of word ids (a title is mostly words many
+/// other titles share); dates and author surname keys, which repeat, are interned. Reading a paper back builds its `ReferenceIndex.Paper`, which resolution
 /// does only for the few papers a citation or a title match points at.
 public struct PaperTable: RandomAccessCollection, Sendable {
     public typealias Element = ReferenceIndex.Paper
     public typealias Index = Int
 
-    /// Where each paper's record starts in `records`: key, arXiv id, DOI, then the title's words.
-    private var starts: [Int] = []
-    private var records: [UInt8] = []
+    /// Where each paper's record is in `records`: key, arXiv id, DOI, then the title's words.
+    private var starts: [UInt64] = []
+    private var records = ChunkedBytes()
+    /// The record being encoded.
+    private var scratch: [UInt8] = []
     private var dates: [Int32] = []
     private var firstAuthors: [Int32] = []
     private var secondAuthors: [Int32] = []
@@ -29,14 +31,15 @@ public struct PaperTable: RandomAccessCollection, Sendable {
 
     public subscript(position: Int) -> Element {
         get {
-            var cursor = starts[position]
-            let key = string(at: &cursor) ?? ""
-            let arxivID = string(at: &cursor)
-            let doi = string(at: &cursor)
-            return ReferenceIndex.Paper(
-                key: key, arxivID: arxivID, doi: doi, title: title(at: &cursor), date: values.string(dates[position]),
-                firstAuthorKey: values.string(firstAuthors[position]),
-                secondAuthorKey: values.string(secondAuthors[position]), authorCount: Int(authorCounts[position]))
+            records.read(starts[position]) { bytes, cursor in
+                let key = Self.string(bytes, &cursor) ?? ""
+                let arxivID = Self.string(bytes, &cursor)
+                let doi = Self.string(bytes, &cursor)
+                return ReferenceIndex.Paper(
+                    key: key, arxivID: arxivID, doi: doi, title: title(bytes, &cursor),
+                    date: values.string(dates[position]), firstAuthorKey: values.string(firstAuthors[position]),
+                    secondAuthorKey: values.string(secondAuthors[position]), authorCount: Int(authorCounts[position]))
+            }
         }
         set {
             // Rare (a duplicate filling gaps of an earlier record): the old bytes stay unused.
@@ -63,33 +66,47 @@ public struct PaperTable: RandomAccessCollection, Sendable {
 
     /// The title of one paper, without building the rest of it.
     public func title(of position: Int) -> String {
-        var cursor = starts[position]
-        for _ in 0..<3 { skipString(at: &cursor) }
-        return title(at: &cursor)
+        records.read(starts[position]) { bytes, cursor in
+            for _ in 0..<3 { Self.skipString(bytes, &cursor) }
+            return title(bytes, &cursor)
+        }
     }
 
     /// Every title in order, decoded one at a time.
     public var titles: LazyMapSequence<Range<Int>, String> { indices.lazy.map { title(of: $0) } }
 
     public func date(of position: Int) -> String? { values.string(dates[position]) }
+    public func doi(of position: Int) -> String? {
+        records.read(starts[position]) { bytes, cursor in
+            for _ in 0..<2 { Self.skipString(bytes, &cursor) }
+            return Self.string(bytes, &cursor)
+        }
+    }
     public func firstAuthorKey(of position: Int) -> String? { values.string(firstAuthors[position]) }
     public func secondAuthorKey(of position: Int) -> String? { values.string(secondAuthors[position]) }
     public func authorCount(of position: Int) -> Int { Int(authorCounts[position]) }
 
+    /// Interned ids of the first and second author's surname key (0: none), and the id of any
+    /// date or surname key (nil: no paper has it), for comparing without building strings.
+    func firstAuthorID(of position: Int) -> Int32 { firstAuthors[position] }
+    func secondAuthorID(of position: Int) -> Int32 { secondAuthors[position] }
+    func valueID(_ value: String) -> Int32? { values.existingID(value) }
+
     /// Bytes held, for tests and reports.
     public var memoryFootprint: Int {
-        starts.count * 8 + records.count + (dates.count + firstAuthors.count + secondAuthors.count + authorCounts.count) * 4
+        starts.count * 8 + records.memoryFootprint + (dates.count + firstAuthors.count + secondAuthors.count + authorCounts.count) * 4
             + values.memoryFootprint + titleWords.memoryFootprint
     }
 
     // MARK: Encoding
 
     private mutating func encode(_ paper: Element, row: Int) {
-        starts[row] = records.count
+        scratch.removeAll(keepingCapacity: true)
         appendString(paper.key)
         appendString(paper.arxivID)
         appendString(paper.doi)
         appendTitle(paper.title)
+        starts[row] = records.append(scratch)
         dates[row] = values.id(paper.date)
         firstAuthors[row] = values.id(paper.firstAuthorKey)
         secondAuthors[row] = values.id(paper.secondAuthorKey)
@@ -103,7 +120,7 @@ public struct PaperTable: RandomAccessCollection, Sendable {
         }
         value.withUTF8 { bytes in
             appendVarint(UInt64(bytes.count) + 1)
-            records.append(contentsOf: bytes)
+            scratch.append(contentsOf: bytes)
         }
     }
 
@@ -133,19 +150,19 @@ public struct PaperTable: RandomAccessCollection, Sendable {
     private mutating func appendVarint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
-            records.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            scratch.append(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
-        records.append(UInt8(value))
+        scratch.append(UInt8(value))
     }
 
     // MARK: Decoding
 
-    private func varint(at cursor: inout Int) -> UInt64 {
+    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            let byte = records[cursor]
+            let byte = bytes[cursor]
             cursor += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return value }
@@ -153,25 +170,56 @@ public struct PaperTable: RandomAccessCollection, Sendable {
         }
     }
 
-    private func string(at cursor: inout Int) -> String? {
-        let length = varint(at: &cursor)
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> String? {
+        let length = varint(bytes, &cursor)
         guard length > 0 else { return nil }
         let end = cursor + Int(length - 1)
-        let value = records.withUnsafeBufferPointer { String(decoding: $0[cursor..<end], as: UTF8.self) }
+        let value = String(decoding: bytes[cursor..<end], as: UTF8.self)
         cursor = end
         return value
     }
 
-    private func skipString(at cursor: inout Int) {
-        let length = varint(at: &cursor)
+    private static func skipString(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) {
+        let length = varint(bytes, &cursor)
         if length > 0 { cursor += Int(length - 1) }
     }
 
-    private func title(at cursor: inout Int) -> String {
-        let count = varint(at: &cursor)
-        var bytes: [UInt8] = []
-        for _ in 0..<count { titleWords.appendBytes(of: Int32(varint(at: &cursor)), to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+    private func title(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> String {
+        let count = Self.varint(bytes, &cursor)
+        var title: [UInt8] = []
+        for _ in 0..<count { titleWords.appendBytes(of: Int32(Self.varint(bytes, &cursor)), to: &title) }
+        return String(decoding: title, as: UTF8.self)
+    }
+}
+
+/// Bytes appended in chunks that never move: a store that grows without copying what it holds
+/// and without the slack of a doubling array. A location is the chunk in the high half and the
+/// offset in the low half.
+struct ChunkedBytes: Sendable {
+    private static let chunkSize = 1 << 18
+    private var chunks: [[UInt8]] = []
+
+    var memoryFootprint: Int { chunks.reduce(0) { $0 + $1.capacity } }
+
+    /// Appends `bytes` (kept within one chunk) and returns their location.
+    mutating func append(_ bytes: [UInt8]) -> UInt64 {
+        if chunks.isEmpty || chunks[chunks.count - 1].count + bytes.count > Self.chunkSize {
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(max(Self.chunkSize, bytes.count))
+            chunks.append(chunk)
+        }
+        let chunk = chunks.count - 1
+        let location = UInt64(chunk) << 32 | UInt64(chunks[chunk].count)
+        chunks[chunk].append(contentsOf: bytes)
+        return location
+    }
+
+    /// `body(chunk, cursor)` with the cursor at `location` in its chunk.
+    func read<Result>(_ location: UInt64, _ body: (UnsafeBufferPointer<UInt8>, inout Int) -> Result) -> Result {
+        chunks[Int(location >> 32)].withUnsafeBufferPointer { bytes in
+            var cursor = Int(location & 0xFFFF_FFFF)
+            return body(bytes, &cursor)
+        }
     }
 }
 
@@ -208,6 +256,22 @@ struct ByteInterner: Sendable {
         slots[slot] = id
         if ends.count * 4 > slots.count * 3 { grow() }
         return id
+    }
+
+    /// The id of `value` when interned already; never adds it.
+    func existingID(_ value: String) -> Int32? {
+        var value = value
+        return value.withUTF8 { bytes in
+            let hash = Self.hash(bytes)
+            let mask = slots.count - 1
+            var slot = Int(hash) & mask
+            while true {
+                let id = slots[slot]
+                if id == 0 { return nil }
+                if hashes[Int(id) - 1] == hash && equals(Int(id), bytes) { return id }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     func string(_ id: Int32) -> String? {
@@ -254,3 +318,4 @@ struct ByteInterner: Sendable {
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }
+

@@ -85,11 +85,31 @@ public struct ReferenceIndex: Sendable {
 
     struct Claim: Hashable {
         var name: String
-        var paper: Int
-        /// 2: the title starts with the name; 1: the abstract introduces it.
-        var tier: Int
-        var shape: NameRules.Shape
         var expansion: String?
+        // Narrow fields, small ones last: an index over a million papers holds about a million
+        // claims, at forty bytes each this way.
+        private var storedPaper: Int32
+        private var storedTier: Int8
+        var shape: NameRules.Shape
+
+        var paper: Int {
+            get { Int(storedPaper) }
+            set { storedPaper = Int32(newValue) }
+        }
+
+        /// 2: the title starts with the name; 1: the abstract introduces it.
+        var tier: Int {
+            get { Int(storedTier) }
+            set { storedTier = Int8(newValue) }
+        }
+
+        init(name: String, paper: Int, tier: Int, shape: NameRules.Shape, expansion: String?) {
+            self.name = name
+            self.shape = shape
+            self.expansion = expansion
+            storedPaper = Int32(paper)
+            storedTier = Int8(tier)
+        }
     }
 
     public private(set) var papers = PaperTable()
@@ -424,16 +444,15 @@ public struct ReferenceMatcher: Sendable {
         var lastIsUpper: Bool
     }
 
-    /// Hash of (first surname, year) or (first surname, second surname, year). A collision can
-    /// only merge two groups; every candidate is checked against the citation before linking.
-    static func authorYearKey(_ surname: String, _ year: Int, second: String? = nil) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in surname.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        if let second {
-            hash = (hash ^ 0xff) &* 0x0000_0100_0000_01b3
-            for byte in second.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        return (hash ^ UInt64(year)) &* 0x9E37_79B9_7F4A_7C15
+    /// (first surname, year) or (first surname, second surname, year), surnames as `SurnameKey`s.
+    struct AuthorYearKey: Sendable, Hashable {
+        var surname: String
+        var year: Int
+        var second: String?
+    }
+
+    static func authorYearKey(_ surname: String, _ year: Int, second: String? = nil) -> AuthorYearKey {
+        AuthorYearKey(surname: surname, year: year, second: second)
     }
 
     /// How many papers fall in a set, and the first of them: resolution only ever needs to know
@@ -544,26 +563,19 @@ public struct ReferenceMatcher: Sendable {
         automaton = AhoCorasick(patterns: names.map(\.name))
         titles = TitleIndex(titles: index.papers.titles)
 
-        var byAuthorYear = AuthorYearTable.Builder()
-        var byAuthorPairYear = AuthorYearTable.Builder()
         var byDOI: [String: Int32] = [:]
         var days: [Int32] = []
+        var years: [Int32] = []
         days.reserveCapacity(index.papers.count)
-        for (offset, paper) in index.papers.enumerated() {
-            let year = paper.date.flatMap(Self.year)
-            if let surname = paper.firstAuthorKey, let year {
-                let id = Int32(offset)
-                byAuthorYear.add(Self.authorYearKey(surname, year), paper: id, authorCount: paper.authorCount)
-                if let second = paper.secondAuthorKey {
-                    byAuthorPairYear.add(
-                        Self.authorYearKey(surname, year, second: second), paper: id, authorCount: paper.authorCount)
-                }
-            }
-            if let doi = paper.doi, byDOI[doi] == nil { byDOI[doi] = Int32(offset) }
-            days.append(paper.date.flatMap(Self.dayNumber) ?? Int32.min)
+        years.reserveCapacity(index.papers.count)
+        for offset in index.papers.indices {
+            let date = index.papers.date(of: offset)
+            if let doi = index.papers.doi(of: offset), byDOI[doi] == nil { byDOI[doi] = Int32(offset) }
+            days.append(date.flatMap(Self.dayNumber) ?? Int32.min)
+            years.append(date.flatMap(Self.year).map { Int32(clamping: $0) } ?? -1)
         }
-        self.byAuthorYear = byAuthorYear.build()
-        self.byAuthorPairYear = byAuthorPairYear.build()
+        byAuthorYear = AuthorYearTable(papers: index.papers, years: years, pairs: false)
+        byAuthorPairYear = AuthorYearTable(papers: index.papers, years: years, pairs: true)
         self.byDOI = byDOI
         self.days = days
     }

@@ -257,18 +257,31 @@ struct TitleIndex: Sendable {
     static let caseInsensitiveFromWords = 7
 
     struct Entry: Sendable {
-        var paper: Int32
-        var wordCount: Int32
+        /// Run hash of the title's first four words: entries are sorted by it (then by paper).
+        var firstWords: UInt64
         var hash: UInt64
-        /// Bit `i` set when word `i` of the title starts with a capital.
-        var capitals: UInt64
+        var paper: Int32
+        var wordCount: UInt8
+        private var shortTitleCapitals: UInt8
+
+        /// Bit `i` set when word `i` of the title starts with a capital. Kept only for titles of
+        /// fewer than `caseInsensitiveFromWords` words, the only ones whose capitalisation is
+        /// ever checked (0 for longer ones): eight bits instead of sixty-four, a million times.
+        var capitals: UInt64 { UInt64(shortTitleCapitals) }
+
+        init(firstWords: UInt64, hash: UInt64, capitals: UInt64, paper: Int32, wordCount: Int) {
+            self.firstWords = firstWords
+            self.hash = hash
+            self.paper = paper
+            self.wordCount = UInt8(clamping: wordCount)
+            shortTitleCapitals = wordCount < TitleIndex.caseInsensitiveFromWords ? UInt8(truncatingIfNeeded: capitals) : 0
+        }
     }
 
+    /// One entry per title of `minimumWords` to `maximumWords` words, sorted by `firstWords`, so
+    /// that the entries starting with given words are one binary search away: a flat array
+    /// instead of a dictionary of arrays, which would cost one allocation per title.
     private(set) var entries: [Entry] = []
-    /// Run hashes of each title's first four words, sorted, with the matching entry alongside:
-    /// two flat arrays instead of a dictionary of arrays, which would cost one allocation per title.
-    private var firstWordsKeys: [UInt64] = []
-    private var firstWordsEntries: [Int32] = []
     /// Bloom filter over the hash of each title's first four words: almost every abstract
     /// position is rejected with one bit test, even when titles and abstracts share a small
     /// vocabulary (a filter on word pairs would pass most positions then).
@@ -285,8 +298,7 @@ struct TitleIndex: Sendable {
         bloom = [UInt64](repeating: 0, count: Self.bloomBits / 64)
         firstWordBloom = [UInt64](repeating: 0, count: Self.firstWordBloomBits / 64)
         var prefix: [UInt64] = []
-        var keyed: [(key: UInt64, entry: Int32)] = []
-        keyed.reserveCapacity(titles.underestimatedCount)
+        entries.reserveCapacity(titles.underestimatedCount)
         var words: [TitleWord] = []
         for (paper, title) in titles.enumerated() {
             UTF8Text.withBytes(title) { TitleWords.tokenize($0, into: &words) }
@@ -294,20 +306,18 @@ struct TitleIndex: Sendable {
             WordRunHash.prefixes(words, into: &prefix)
             var capitals: UInt64 = 0
             for (index, word) in words.enumerated() where word.capitalised { capitals |= 1 << UInt64(index) }
-            let id = Int32(entries.count)
-            entries.append(Entry(
-                paper: Int32(paper), wordCount: Int32(words.count),
-                hash: WordRunHash.run(prefix, from: 0, count: words.count), capitals: capitals))
             let firstWords = WordRunHash.run(prefix, from: 0, count: Self.minimumWords)
-            keyed.append((firstWords, id))
+            entries.append(Entry(
+                firstWords: firstWords, hash: WordRunHash.run(prefix, from: 0, count: words.count),
+                capitals: capitals, paper: Int32(paper), wordCount: words.count))
             let bit = Self.bloomBit(firstWords)
             bloom[bit >> 6] |= 1 << UInt64(bit & 63)
             let wordBit = Self.bloomBit(words[0].hash) & (Self.firstWordBloomBits - 1)
             firstWordBloom[wordBit >> 6] |= 1 << UInt64(wordBit & 63)
         }
-        keyed.sort { ($0.key, $0.entry) < ($1.key, $1.entry) }
-        firstWordsKeys = keyed.map(\.key)
-        firstWordsEntries = keyed.map(\.entry)
+        // Papers come in ascending order, so within equal first words the entries stay in paper
+        // order (which `candidates` breaks ties by).
+        entries.sort { ($0.firstWords, $0.paper) < ($1.firstWords, $1.paper) }
     }
 
     @inline(__always)
@@ -341,15 +351,14 @@ struct TitleIndex: Sendable {
     /// Entries whose first four words hash to `firstWords`, as (entry, word count), longest first.
     func candidates(firstWords: UInt64) -> [(entry: Int32, wordCount: Int)] {
         var low = 0
-        var high = firstWordsKeys.count
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            if firstWordsKeys[middle] < firstWords { low = middle + 1 } else { high = middle }
+            if entries[middle].firstWords < firstWords { low = middle + 1 } else { high = middle }
         }
         var found: [(entry: Int32, wordCount: Int)] = []
-        while low < firstWordsKeys.count && firstWordsKeys[low] == firstWords {
-            let entry = firstWordsEntries[low]
-            found.append((entry, Int(entries[Int(entry)].wordCount)))
+        while low < entries.count && entries[low].firstWords == firstWords {
+            found.append((Int32(low), Int(entries[low].wordCount)))
             low += 1
         }
         return found.sorted { ($0.wordCount, $1.entry) > ($1.wordCount, $0.entry) }

@@ -56,7 +56,10 @@ struct IngestCommand: ParsableCommand {
             }
         }
         let quiet = quiet
-        let summary = try store.ingest(sources, options: IngestOptions(strict: strict)) { progress in
+        // Benchmarks only (Benchmarks/run-ingest.sh): how long ingest takes without reference resolution.
+        let skipReferences = ProcessInfo.processInfo.environment["PAPERGRAPH_BENCH_NO_REFERENCES"] == "1"
+        let options = IngestOptions(strict: strict, resolveReferences: !skipReferences)
+        let summary = try store.ingest(sources, options: options) { progress in
             guard !quiet else { return }
             let rate = progress.elapsed > 0 ? Double(progress.papers) / progress.elapsed : 0
             Console.info("ingest: \(progress.papers) records, \(Int(rate)) records/s (\(progress.source))")

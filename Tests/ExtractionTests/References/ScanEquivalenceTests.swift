@@ -83,6 +83,13 @@ import Testing
         }
     }
 
+    /// Title entries keep eight bits of capitals: every title whose case is checked must fit.
+    @Test func titleCapitalsFitTheirEntry() {
+        #expect(TitleIndex.caseInsensitiveFromWords <= 8)
+        let entry = TitleIndex.Entry(firstWords: 1, hash: 2, capitals: 0b101101, paper: 3, wordCount: 6)
+        #expect(entry.capitals == 0b101101 && entry.wordCount == 6)
+    }
+
     @Test func wordsOfTheWholeTextAreTheWordsFromAnyWordStart() {
         for text in Self.randomTexts(count: 300, seed: 9) {
             UTF8Text.withBytes(text) { bytes in
