@@ -696,7 +696,7 @@ public struct ReferenceScanner {
     private var prefix: [UInt64] = []
     private var titleStarts: [Int] = []
     private var nameHits: [(pattern: Int32, start: Int32, end: Int32)] = []
-    private var abstractWords: [UInt32] = []
+    private var topicJudge = TopicJudge()
 
     init(matcher: ReferenceMatcher) { self.matcher = matcher }
 
@@ -750,8 +750,8 @@ public struct ReferenceScanner {
         }
         scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
         let longForms = nameHits.isEmpty ? [] : NameContext.longForms(in: bytes)
-        if !nameHits.isEmpty { TopicalAgreement.abstractWords(bytes, into: &abstractWords) }
-        let abstractWords = self.abstractWords
+        let agreeing = nameHits.isEmpty
+            ? [] : topicJudge.agreeing(nameHits.map(\.pattern), in: bytes, signatures: matcher.topicSignatures)
         scan.names = nameHits.enumerated().map { slot, hit in
             let start = starts[kept.count + slot]
             let byteStart = Int(hit.start)
@@ -772,7 +772,7 @@ public struct ReferenceScanner {
                 end: start + UTF8Text.scalarCount(bytes, from: byteStart, to: byteEnd),
                 text: UTF8Text.string(bytes, from: byteStart, to: byteEnd), definedAs: definedAs,
                 use: NameContext.use(start: byteStart, end: byteEnd, in: bytes), insideLongForm: insideLongForm,
-                topicAgrees: matcher.topicSignatures.agrees(pattern: Int(hit.pattern), abstractWords: abstractWords),
+                topicAgrees: agreeing.contains(hit.pattern),
                 afterEstablishedModifier: NameContext.followsEstablishedModifier(start: byteStart, in: bytes))
         }
         return scan

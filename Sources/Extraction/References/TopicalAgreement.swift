@@ -45,7 +45,29 @@ enum TopicalAgreement {
             let length = index - start
             guard length >= 3, length <= 40, !digitsOnly else { continue }
             let hash = foldedHash(bytes, from: start, to: index)
-            if !stopHashes.contains(hash) { body(hash) }
+            if !stopWords.contains(hash) { body(hash) }
+        }
+    }
+
+    /// Like `forEachContentWord`, stop words included: for looking words up in a table that
+    /// holds no stop word anyway (signatures), where the stop check would be wasted work.
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard isWordByte(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var digitsOnly = true
+            while index < count, isWordByte(bytes[index]) {
+                if !isDigit(bytes[index]) { digitsOnly = false }
+                index += 1
+            }
+            let length = index - start
+            guard length >= 3, length <= 40, !digitsOnly else { continue }
+            body(foldedHash(bytes, from: start, to: index))
         }
     }
 
@@ -57,28 +79,15 @@ enum TopicalAgreement {
     }
 
     /// Distinct content words of a paper with their weights (title words count `titleWeight`
-    /// times), sorted by hash.
+    /// times), in the order they first occur. Counted in a small hash table rather than by
+    /// sorting: this runs for every paper of an ingest.
     static func weightedWords(title: String, abstract: UnsafeBufferPointer<UInt8>) -> (words: [UInt32], weights: [UInt8]) {
-        var all: [UInt32] = []
-        all.reserveCapacity(abstract.count / 6)
+        var counter = WordCounter(expectedWords: abstract.count / 8 + 16)
         UTF8Text.withBytes(title) { bytes in
-            forEachContentWord(in: bytes) { hash in
-                for _ in 0..<titleWeight { all.append(hash) }
-            }
+            forEachContentWord(in: bytes) { counter.add($0, count: titleWeight) }
         }
-        forEachContentWord(in: abstract) { all.append($0) }
-        all.sort()
-        var words: [UInt32] = []
-        var weights: [UInt8] = []
-        var offset = 0
-        while offset < all.count {
-            var next = offset + 1
-            while next < all.count, all[next] == all[offset] { next += 1 }
-            words.append(all[offset])
-            weights.append(UInt8(min(255, next - offset)))
-            offset = next
-        }
-        return (words, weights)
+        forEachContentWord(in: abstract) { counter.add($0, count: 1) }
+        return (counter.words, counter.counts.map { UInt8(min(255, $0)) })
     }
 
     /// Sorted distinct content-word hashes of a citing abstract, into a reused buffer.
@@ -143,6 +152,8 @@ enum TopicalAgreement {
     }
 
     /// Function words and the vocabulary every abstract uses whatever its subject.
+    static let stopWords = WordHashSet(stopHashes)
+
     static let stopHashes: Set<UInt32> = {
         let text = """
             about above after again against all also although among and any are because been before being below \
@@ -171,7 +182,7 @@ enum TopicalAgreement {
             """
         var hashes = Set<UInt32>()
         for word in text.split(separator: " ") {
-            UTF8Text.withBytes(String(word)) { bytes in
+            _ = UTF8Text.withBytes(String(word)) { bytes in
                 hashes.insert(foldedHash(bytes, from: 0, to: bytes.count))
             }
         }
@@ -191,6 +202,8 @@ struct TopicIndex: Sendable {
     /// Claimants in the order added (ascending, except for merged duplicates), with the
     /// offsets of their candidate words.
     private var papers: [Int32] = []
+    /// Whether `papers` is strictly ascending, so a paper's slot can be found by bisection.
+    private var papersAscending = true
     private var offsets: [UInt32] = [0]
     private var candidates: [UInt32] = []
     private var candidateWeights: [UInt8] = []
@@ -237,23 +250,49 @@ struct TopicIndex: Sendable {
         }
         guard claims, !words.isEmpty else { return }
         // Rarity so far stands in for the final rarity when choosing candidates; the final
-        // choice (`signature`) re-ranks them once every paper has been counted.
-        var ranked = Array(words.indices)
-        let scores = words.indices.map { Double(weights[$0]) * rarity(words[$0]) }
-        ranked.sort { (scores[$0], words[$1]) > (scores[$1], words[$0]) }
-        for offset in ranked.prefix(TopicalAgreement.candidateCount) {
-            candidates.append(words[offset])
-            candidateWeights.append(weights[offset])
+        // choice (`signature`) re-ranks them once every paper has been counted. Only the best
+        // `candidateCount` are wanted, so they are selected, not sorted out of all the words.
+        let wanted = TopicalAgreement.candidateCount
+        var best: [(score: Double, word: UInt32, weight: UInt8)] = []
+        best.reserveCapacity(wanted + 1)
+        func ranksAbove(_ a: (score: Double, word: UInt32, weight: UInt8), _ b: (score: Double, word: UInt32, weight: UInt8)) -> Bool {
+            a.score > b.score || (a.score == b.score && a.word < b.word)
         }
+        for (word, weight) in zip(words, weights) {
+            let candidate = (score: Double(weight) * rarity(word), word: word, weight: weight)
+            if best.count == wanted, let last = best.last, !ranksAbove(candidate, last) { continue }
+            var position = best.count
+            while position > 0, ranksAbove(candidate, best[position - 1]) { position -= 1 }
+            best.insert(candidate, at: position)
+            if best.count > wanted { best.removeLast() }
+        }
+        for entry in best {
+            candidates.append(entry.word)
+            candidateWeights.append(entry.weight)
+        }
+        if let last = papers.last, last >= Int32(paper) { papersAscending = false }
         papers.append(Int32(paper))
         offsets.append(UInt32(candidates.count))
+    }
+
+    /// The slot of `paper`'s last entry in `papers`.
+    private func slot(of paper: Int) -> Int? {
+        let target = Int32(paper)
+        guard papersAscending else { return papers.lastIndex(of: target) }
+        var low = 0
+        var high = papers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if papers[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low < papers.count && papers[low] == target ? low : nil
     }
 
     /// The final signature of `paper` for a name whose own words are `excluded`: the words
     /// with the largest weight × rarity, their weights scaled to sum to `weightScale`.
     func signature(paper: Int, excluding excluded: [UInt32]) -> [(word: UInt32, weight: UInt16)] {
         // The last entry for the paper: a merged duplicate's later claims replace earlier ones.
-        guard let slot = papers.lastIndex(of: Int32(paper)) else { return [] }
+        guard let slot = slot(of: paper) else { return [] }
         var scored: [(word: UInt32, score: Double)] = []
         for offset in Int(offsets[slot])..<Int(offsets[slot + 1]) {
             let word = candidates[offset]
@@ -298,7 +337,198 @@ struct TopicSignatures: Sendable {
         return TopicalAgreement.agreement(words: words[range], weights: weights[range], abstractWords: abstractWords)
     }
 
+    /// The signature of name `pattern`'s owner (empty without one).
+    func signature(of pattern: Int) -> (words: ArraySlice<UInt32>, weights: ArraySlice<UInt16>) {
+        guard pattern >= 0, pattern + 1 < offsets.count else { return ([], []) }
+        let range = Int(offsets[pattern])..<Int(offsets[pattern + 1])
+        return (words[range], weights[range])
+    }
+
     func agrees(pattern: Int, abstractWords: [UInt32]) -> Bool {
         agreement(pattern: pattern, abstractWords: abstractWords) >= TopicalAgreement.threshold
+    }
+}
+
+// MARK: Word tables
+
+/// Slot of a 32-bit word hash in a power-of-two table: the hashes are FNV outputs whose low
+/// bits are poorly mixed, so the high bits of a multiplicative mix choose the slot.
+@inline(__always)
+private func wordSlot(_ hash: UInt32, shift: UInt32) -> Int {
+    Int((hash &* 0x9E37_79B1) >> shift)
+}
+
+/// A fixed set of word hashes with an open-addressing lookup: cheaper than `Set`'s seeded
+/// hashing for the one question asked of it, once per word of every abstract.
+struct WordHashSet: Sendable {
+    /// 0 marks an empty slot; a hash of 0 is stored (and looked up) as 1.
+    private let slots: [UInt32]
+    private let shift: UInt32
+
+    init<S: Sequence<UInt32>>(_ hashes: S) {
+        let distinct = Set(hashes.map { $0 == 0 ? 1 : $0 })
+        var bits: UInt32 = 4
+        while (1 << bits) < distinct.count * 4 { bits += 1 }
+        shift = 32 - bits
+        var slots = [UInt32](repeating: 0, count: 1 << bits)
+        let mask = (1 << Int(bits)) - 1
+        for hash in distinct.sorted() {
+            var slot = wordSlot(hash, shift: shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = hash
+        }
+        self.slots = slots
+    }
+
+    @inline(__always)
+    func contains(_ hash: UInt32) -> Bool {
+        let key = hash == 0 ? 1 : hash
+        let mask = slots.count - 1
+        var slot = wordSlot(key, shift: shift)
+        while true {
+            let stored = slots[slot]
+            if stored == key { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// Counts of distinct word hashes, in first-seen order, in an open-addressing table that grows
+/// as needed.
+struct WordCounter {
+    private(set) var words: [UInt32] = []
+    private(set) var counts: [Int] = []
+    /// Index into `words` plus one; 0 marks an empty slot.
+    private var slots: [Int32]
+    private var shift: UInt32
+
+    init(expectedWords: Int) {
+        var bits: UInt32 = 5
+        while (1 << bits) < expectedWords * 2 { bits += 1 }
+        shift = 32 - bits
+        slots = [Int32](repeating: 0, count: 1 << bits)
+        words.reserveCapacity(expectedWords)
+        counts.reserveCapacity(expectedWords)
+    }
+
+    mutating func add(_ hash: UInt32, count: Int) {
+        let mask = slots.count - 1
+        var slot = wordSlot(hash, shift: shift)
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            if words[entry - 1] == hash {
+                counts[entry - 1] += count
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        words.append(hash)
+        counts.append(count)
+        slots[slot] = Int32(words.count)
+        if words.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        shift -= 1
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (offset, hash) in words.enumerated() {
+            var slot = wordSlot(hash, shift: shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(offset + 1)
+        }
+    }
+}
+
+/// Which owners' signatures one abstract agrees with, for the few names it uses: the
+/// signature words of those names go into a small table, and one pass over the abstract's
+/// words marks the ones it contains. No sorting of the abstract's words, and nothing per word
+/// but a table probe. Reused from one abstract to the next.
+struct TopicJudge {
+    private var slots: [Int32] = []
+    private var shift: UInt32 = 32
+    /// Distinct signature words of the abstract's names, and whether the abstract has each.
+    private var words: [UInt32] = []
+    private var present: [Bool] = []
+    /// Per (pattern, signature word): the pattern, the word's index in `words`, its weight.
+    private var entries: [(pattern: Int32, word: Int32, weight: UInt16)] = []
+
+    init() {}
+
+    /// Patterns (among `patterns`) whose owner's signature the abstract agrees with; a name
+    /// without a signature always agrees.
+    mutating func agreeing(
+        _ patterns: [Int32], in bytes: UnsafeBufferPointer<UInt8>, signatures: TopicSignatures
+    ) -> Set<Int32> {
+        words.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        var agreeing = Set<Int32>()
+        let distinct = Set(patterns)
+        var signed = 0
+        for pattern in distinct {
+            let signature = signatures.signature(of: Int(pattern))
+            if signature.words.isEmpty {
+                agreeing.insert(pattern)
+            } else {
+                signed += signature.words.count
+            }
+        }
+        guard signed > 0 else { return agreeing }
+        var bits: UInt32 = 5
+        while (1 << bits) < signed * 2 { bits += 1 }
+        shift = 32 - bits
+        if slots.count != 1 << bits {
+            slots = [Int32](repeating: 0, count: 1 << bits)
+        } else {
+            for offset in slots.indices { slots[offset] = 0 }
+        }
+        let mask = slots.count - 1
+        for pattern in distinct.sorted() {
+            let signature = signatures.signature(of: Int(pattern))
+            for (word, weight) in zip(signature.words, signature.weights) {
+                var slot = wordSlot(word, shift: shift)
+                var index = -1
+                while true {
+                    let entry = Int(slots[slot])
+                    if entry == 0 {
+                        words.append(word)
+                        index = words.count - 1
+                        slots[slot] = Int32(words.count)
+                        break
+                    }
+                    if words[entry - 1] == word {
+                        index = entry - 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                entries.append((pattern, Int32(index), weight))
+            }
+        }
+        present = [Bool](repeating: false, count: words.count)
+        let table = slots
+        let known = words
+        var found = present
+        TopicalAgreement.forEachWord(in: bytes) { hash in
+            var slot = wordSlot(hash, shift: shift)
+            while true {
+                let entry = Int(table[slot])
+                if entry == 0 { return }
+                if known[entry - 1] == hash {
+                    found[entry - 1] = true
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        present = found
+        var shared: [Int32: Int] = [:]
+        for entry in entries where present[Int(entry.word)] { shared[entry.pattern, default: 0] += Int(entry.weight) }
+        for pattern in distinct where !agreeing.contains(pattern) {
+            if shared[pattern, default: 0] >= TopicalAgreement.threshold { agreeing.insert(pattern) }
+        }
+        return agreeing
     }
 }

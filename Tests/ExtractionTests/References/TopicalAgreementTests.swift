@@ -81,4 +81,54 @@ import Testing
         #expect(offTopic.first?.resolvedID == nil, "an unrelated abstract keeps the name as a dangling mention")
         #expect(matcher.mentions(in: records[records.count - 1]).isEmpty, "`classical` names an established thing")
     }
+
+    /// The hash tables that replaced sorting give what sorting gave.
+    @Test func countingTableCountsAsSortingDid() {
+        let title = "Sparse lensing maps of lensing clusters"
+        let abstract = "We map lensing halos. Halos and clusters of halos: sparse maps, sparse codes, studies of codes."
+        let (words, weights) = UTF8Text.withBytes(abstract) { TopicalAgreement.weightedWords(title: title, abstract: $0) }
+        var expected: [UInt32: Int] = [:]
+        for word in TopicalAgreement.contentWords(of: title) { expected[word, default: 0] += TopicalAgreement.titleWeight }
+        for word in TopicalAgreement.contentWords(of: abstract) { expected[word, default: 0] += 1 }
+        #expect(Set(words).count == words.count)
+        #expect(Dictionary(uniqueKeysWithValues: zip(words, weights.map(Int.init))) == expected)
+
+        var counter = WordCounter(expectedWords: 1)
+        for value in 0..<5000 { counter.add(UInt32(value % 1700) &* 2_654_435_761, count: 1) }
+        #expect(counter.words.count == 1700)
+        #expect(counter.counts.reduce(0, +) == 5000)
+
+        let members = (0..<300).map { UInt32($0) &* 40503 }
+        let table = WordHashSet(members)
+        #expect(members.allSatisfy(table.contains))
+        #expect(!(300..<2000).contains { table.contains(UInt32($0) &* 40503) })
+        #expect(WordHashSet([0]).contains(0))
+    }
+
+    /// `TopicJudge` (one pass over the abstract, a table of the used names' signature words)
+    /// agrees with the sorted-words `TopicSignatures.agrees` on every name and abstract.
+    @Test func judgeAgreesWithSortedWordsJudgement() throws {
+        let citing = [
+            "Building on ZetaNet, we reconstruct gravitational lensing maps of galaxy clusters and dark matter halos.",
+            "Our pasta recipe planner beats ZetaNet at ordering kitchen tasks for busy restaurant cooks.",
+            "ZetaNet and sparse weak shear catalogues of galaxy halos.",
+            "Nothing shared with ZetaNet here at all.",
+        ]
+        let (matcher, _) = Self.index(citing: citing)
+        let patterns = (0..<matcher.names.count).map(Int32.init)
+        #expect(patterns.contains { !matcher.topicSignatures.signature(of: Int($0)).words.isEmpty })
+        var judge = TopicJudge()
+        for abstract in citing {
+            var words: [UInt32] = []
+            UTF8Text.withBytes(abstract) { TopicalAgreement.abstractWords($0, into: &words) }
+            let agreeing = UTF8Text.withBytes(abstract) {
+                judge.agreeing(patterns, in: $0, signatures: matcher.topicSignatures)
+            }
+            for pattern in patterns {
+                #expect(
+                    agreeing.contains(pattern) == matcher.topicSignatures.agrees(pattern: Int(pattern), abstractWords: words),
+                    "\(matcher.names[Int(pattern)].name) in \(abstract)")
+            }
+        }
+    }
 }
