@@ -169,10 +169,10 @@ extension GraphStore {
                     let writeback = BackgroundWriteback(path: path)
                     let indexed = try Self.load(
                         db, from: channel, options: options, started: started, summary: &summary, progress: progress,
-                        writeback: writeback)
+                        writeback: writeback, clock: &clock)
                     writeback?.start()
                     HeapTuning.releaseFreeMemory()
-                    clock.lap("load")
+                    clock.lap("load: paper targets")
                     // Rebuilt from every stored paper, so a citing paper may arrive before or after the one it names.
                     if options.resolveReferences && summary.papersNew + summary.papersUpdated > 0 {
                         // Handed over, not shared: the index's claims are freed once it is compiled.
@@ -196,7 +196,8 @@ extension GraphStore {
     /// when the writer could keep one up to date.
     private static func load(
         _ db: Database, from channel: BatchChannel, options: IngestOptions, started: Date,
-        summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?, writeback: BackgroundWriteback?
+        summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?, writeback: BackgroundWriteback?,
+        clock: inout PhaseClock
     ) throws -> StoredPaperIndex? {
         var writer = try IngestWriter(db: db, indexingReferences: options.resolveReferences)
         // Once this run brings at least as many records as the database held, building the
@@ -216,6 +217,9 @@ extension GraphStore {
                     bulk = true
                 }
                 for item in batch.wait() { try writer.write(item, summary: &summary) }
+                // The writer is the busiest thread: the batch's strings and arrays are freed on
+                // a worker instead (by whichever thread lets go of the batch last).
+                batch.releaseElsewhere()
                 writer.endBatch()
                 batches += 1
                 if batches % 32 == 0 { writeback?.start() }
@@ -237,9 +241,11 @@ extension GraphStore {
         // Rows are in; what follows reads sequentially or sorts. A small page cache gives its
         // memory back to the reference index (and bounds SQLite's sorter, which sizes its
         // buffers by it).
+        clock.lap("load: rows")
         try db.execute(sql: "PRAGMA cache_size = \(referenceCacheKiB)")
         try db.execute(sql: "PRAGMA shrink_memory")
         try writer.restoreIndexes()
+        clock.lap("load: indexes")
         try writer.resolvePaperTargets()
         return writer.takeReferenceIndex()
     }
@@ -308,6 +314,13 @@ final class PendingBatch: @unchecked Sendable {
     func wait() -> [PreparedRecord] {
         group.wait()
         return prepared
+    }
+
+    /// Frees the prepared records on the worker pool rather than on the calling thread.
+    func releaseElsewhere() {
+        let records = prepared
+        prepared = []
+        DispatchQueue.global().async { withExtendedLifetime(records) {} }
     }
 }
 

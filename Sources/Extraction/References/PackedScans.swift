@@ -97,8 +97,10 @@ public struct PackedScans: Sendable {
         let texts = self.texts[index]
         let definitions = self.definitions[index]
         let contexts = self.contexts[index]
+        // Only the names: a closure that captured the whole matcher would copy it per scan.
+        let names = matcher.names
         decode(index) { slot, pattern, start in
-            let name = matcher.names[Int(pattern)].name
+            let name = names[Int(pattern)].name
             let written = texts?[slot]
             var restored = AbstractScan.NameOccurrence(
                 pattern: pattern, start: start, end: written?.end ?? start + Int(nameLengths[Int(pattern)]),

@@ -29,22 +29,7 @@ enum TopicalAgreement {
     /// plurals folded (`models` → `model`, `studies` → `study`), without stop words, generic
     /// research words, words shorter than three characters and plain numbers.
     static func forEachContentWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            guard isWordByte(bytes[index]) else {
-                index += 1
-                continue
-            }
-            let start = index
-            var digitsOnly = true
-            while index < count, isWordByte(bytes[index]) {
-                if !isDigit(bytes[index]) { digitsOnly = false }
-                index += 1
-            }
-            let length = index - start
-            guard length >= 3, length <= 40, !digitsOnly else { continue }
-            let hash = foldedHash(bytes, from: start, to: index)
+        forEachFoldedWord(in: bytes) { hash in
             if !stopWords.contains(hash) { body(hash) }
         }
     }
@@ -52,22 +37,56 @@ enum TopicalAgreement {
     /// Like `forEachContentWord`, stop words included: for looking words up in a table that
     /// holds no stop word anyway (signatures), where the stop check would be wasted work.
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        forEachFoldedWord(in: bytes, body)
+    }
+
+    /// One pass over the bytes that finds the words and hashes them as it goes (`foldedHash`):
+    /// runs every abstract of an ingest through, some twice. The hashes before the last one and
+    /// before the last three bytes are kept, so a plural ending is dropped without going back.
+    @inline(__always)
+    private static func forEachFoldedWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
         var index = 0
         let count = bytes.count
         while index < count {
-            guard isWordByte(bytes[index]) else {
+            let first = bytes[index]
+            guard isWordByte(first) else {
                 index += 1
                 continue
             }
             let start = index
             var digitsOnly = true
-            while index < count, isWordByte(bytes[index]) {
-                if !isDigit(bytes[index]) { digitsOnly = false }
+            var hash: UInt32 = 0x811C_9DC5
+            var beforeLast: UInt32 = hash  // hash of all but the last byte
+            var beforeLastThree: UInt32 = hash  // hash of all but the last three bytes
+            var beforeLastTwo: UInt32 = hash
+            var last: UInt8 = 0
+            var secondLast: UInt8 = 0
+            var thirdLast: UInt8 = 0
+            while index < count {
+                let byte = bytes[index]
+                guard isWordByte(byte) else { break }
+                if !isDigit(byte) { digitsOnly = false }
+                // Word bytes are letters and digits: OR-ing 0x20 lower-cases letters, keeps digits.
+                let lowered = byte | 0x20
+                beforeLastThree = beforeLastTwo
+                beforeLastTwo = beforeLast
+                beforeLast = hash
+                hash = (hash ^ UInt32(lowered)) &* 0x0100_0193
+                thirdLast = secondLast
+                secondLast = last
+                last = lowered
                 index += 1
             }
             let length = index - start
             guard length >= 3, length <= 40, !digitsOnly else { continue }
-            body(foldedHash(bytes, from: start, to: index))
+            if length > 4, thirdLast == UInt8(ascii: "i"), secondLast == UInt8(ascii: "e"), last == UInt8(ascii: "s") {
+                hash = (beforeLastThree ^ UInt32(UInt8(ascii: "y"))) &* 0x0100_0193
+            } else if length > 3, last == UInt8(ascii: "s"), secondLast != UInt8(ascii: "s"),
+                secondLast != UInt8(ascii: "u"), secondLast != UInt8(ascii: "i")
+            {
+                hash = beforeLast
+            }
+            body(hash)
         }
     }
 
@@ -124,16 +143,18 @@ enum TopicalAgreement {
 
     // MARK: Hashing
 
+    @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || isDigit(byte)
+        (byte | 0x20) &- 0x61 < 26 || isDigit(byte)
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inline(__always)
+    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// FNV-1a of the lower-cased word with its plural folded.
-    private static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
+    static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
         let length = end - start
         var stop = end
         var appendY = false

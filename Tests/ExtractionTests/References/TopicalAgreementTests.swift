@@ -82,6 +82,18 @@ import Testing
         #expect(matcher.mentions(in: records[records.count - 1]).isEmpty, "`classical` names an established thing")
     }
 
+    /// The one-pass word hashing folds plurals as hashing the folded word does.
+    @Test func onePassHashingMatchesFoldedHash() {
+        let words = ["studies", "Studies", "STUDIES", "ties", "series", "models", "glass", "status", "corpus", "bias",
+                     "Xies", "abcs", "lens", "GANs", "ResNet50", "x86s", "lensing", "Attentions", "busses", "opus"]
+        for word in words {
+            let expected = UTF8Text.withBytes(word) { TopicalAgreement.foldedHash($0, from: 0, to: $0.count) }
+            var seen: [UInt32] = []
+            UTF8Text.withBytes("(" + word + "),") { TopicalAgreement.forEachWord(in: $0) { seen.append($0) } }
+            #expect(seen == [expected], "\(word)")
+        }
+    }
+
     /// The hash tables that replaced sorting give what sorting gave.
     @Test func countingTableCountsAsSortingDid() {
         let title = "Sparse lensing maps of lensing clusters"
