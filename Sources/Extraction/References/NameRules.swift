@@ -182,6 +182,63 @@ public enum NameRules {
         return letters >= 2
     }
 
+    // MARK: - How easily a name is coined twice
+
+    /// Whether `name` is built only from ordinary capitalised words: one word (`Chameleon`) or
+    /// camel-case or hyphenated pieces of three or more letters each, every piece a capital
+    /// followed by lower case (`MotionBench`, `VideoAgent`, `SceneGraph`, `TransDiff`).
+    ///
+    /// Such a name says what the thing does in everyday words, so groups working on the same
+    /// problem coin it independently, and often: topical agreement cannot tell their papers
+    /// apart, because they are on the same topic. A name with an acronym, a single capital, a
+    /// digit or a symbol in it (`LoRA`, `XAttention`, `FAVOR-Bench`, `Uni4D`) is a deliberate
+    /// invention and rarely collides.
+    public static func isPlainWordCompound(_ name: String) -> Bool {
+        var pieces = 0
+        var pieceLength = 0
+        var previousWasLower = false
+        for scalar in name.unicodeScalars {
+            if scalar == "-" {
+                guard pieceLength >= 3 else { return false }
+                pieceLength = 0
+                previousWasLower = false
+                continue
+            }
+            guard UTF8Text.isLetter(scalar) else { return false }
+            if UTF8Text.isUpper(scalar) {
+                // A capital starts a piece: after lower case, or at a hyphen or the start.
+                if pieceLength > 0 && !previousWasLower { return false }
+                if pieceLength > 0 && pieceLength < 3 { return false }
+                pieces += 1
+                pieceLength = 1
+                previousWasLower = false
+            } else if UTF8Text.isLower(scalar) {
+                guard pieceLength > 0 else { return false }
+                pieceLength += 1
+                previousWasLower = true
+            } else {
+                // A letter without case (CJK and the like): no ordinary-word judgement to make.
+                return false
+            }
+        }
+        return pieces >= 1 && pieceLength >= 3
+    }
+
+    /// Whether `name` is a base name with a release number at its end: `Gemma 3`,
+    /// `DeepSeek-V3.2`, `VBench-2.0`, `Llama 2`, `YOLOv8`, `Qwen2.5`. The base has at least two
+    /// letters (`T5` is no release of `T`).
+    public static func isVersioned(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        var end = scalars.count
+        var digits = 0
+        while end > 0, UTF8Text.isDigit(scalars[end - 1]) || scalars[end - 1] == "." {
+            if UTF8Text.isDigit(scalars[end - 1]) { digits += 1 }
+            end -= 1
+        }
+        guard digits > 0, UTF8Text.isDigit(scalars[end]) else { return false }
+        return scalars[..<end].filter(UTF8Text.isLetter).count >= 2
+    }
+
     /// The name a title claims: the short text before its first colon (`LoRA: Low-Rank …`).
     public static func titleName(_ title: String) -> (name: String, shape: Shape)? {
         // Cheap rejection first: most titles have no colon close enough to the start.
@@ -216,7 +273,7 @@ public enum NameRules {
             gan gans vae vaes moe moes rag kg kgs kv qa vqa asr tts ocr ner pos nli mt nmt sft rlhf rlaif ppo icl cot tot \
             peft sota iot iiot uav uavs ugv auv ar vr xr mr hci hri ros slam rgb rgbd rgb-d lidar radar sar mri fmri ct pet eeg ecg emg \
             pde pdes ode odes sde sdes mdp mdps pomdp pomdps sgd svm svms pca ica knn k-nn mse rmse mae mape fid iou miou \
-            map psnr ssim lpips bleu rouge meteor cider auc roc auroc f1 hpc cuda html json xml sql http https url urls \
+            map psnr ssim lpips bleu rouge meteor cider auc roc auroc f1 mos wer cer snr sdr pesq stoi eer ndcg mrr ece hpc cuda html json xml sql http https url urls \
             pdf csv gps wifi wi-fi 5g 6g lte mimo ofdm noma ris irs mec v2x ev evs bev gt id ood iid i.i.d i.i.d. \
             nas hpo automl xai fl ssl mim mlm clm nsp dag dags bfs dfs lp milp ilp qp sat smt ltl ctl fsm \
             gpt gpts chatgpt openai google meta microsoft nvidia deepmind anthropic amazon apple ibm intel amd arm \
