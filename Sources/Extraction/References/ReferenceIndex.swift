@@ -349,7 +349,7 @@ extension ReferenceMatcher {
         }
         // A name alone, in an abstract on another subject, is someone else's name; a titled
         // release (`Gemma 3`) is a tool every subject uses.
-        if occurrence.topicAgrees || (options.titledReleasesSkipTopic && entry.titledRelease) { return .linked(owner) }
+        if occurrence.topicAgrees || !options.topicalAgreement || (options.titledReleasesSkipTopic && entry.titledRelease) { return .linked(owner) }
         return .dangling(.offTopic)
     }
 
@@ -360,6 +360,9 @@ extension ReferenceMatcher {
         var ordinaryWordNamesNeedCorroboration = true
         /// See `NameEntry.titledRelease`.
         var titledReleasesSkipTopic = true
+        /// Off: every name use agrees with its owner's subject, as in an index of fewer than
+        /// `TopicalAgreement.minimumDocuments` papers (what the structural rules do alone).
+        var topicalAgreement = true
     }
 
     /// A name is established, and claimed by none of its claimants, when at least this many

@@ -142,6 +142,7 @@ import Testing
         let variants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
             ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
             ("titled releases skip topic", { $0.titledReleasesSkipTopic = false }),
+            ("topical agreement", { $0.topicalAgreement = false }),
         ]
         for (rule, switchOff) in variants {
             var without = matcher
