@@ -267,7 +267,13 @@ extension ReferenceMatcher {
         // So does one that uses it, anywhere, as a dataset, measure or device no claimant is
         // (`LED markers … LED blinking`): one sense per abstract.
         var ownMeaning = Set<Int32>()
+        // `ASTRIDE extends the classical STRIDE framework … the first to extend STRIDE with …`:
+        // once the abstract calls a name established, every use of it there means that thing.
+        var establishedSense = Set<Int32>()
         for occurrence in scan.names {
+            if occurrence.afterEstablishedModifier && options.establishedSensePerAbstract {
+                establishedSense.insert(occurrence.pattern)
+            }
             let entry = names[Int(occurrence.pattern)]
             if let definedAs = occurrence.definedAs, !AbstractClaims.sameMeaning(entry.expansion, definedAs) {
                 ownMeaning.insert(occurrence.pattern)
@@ -285,7 +291,10 @@ extension ReferenceMatcher {
         var lastEnd = -1
         for occurrence in candidates where occurrence.start >= lastEnd {
             lastEnd = occurrence.end
-            verdicts.append((occurrence, judge(occurrence, in: scan, citing: citing, ownMeaning: ownMeaning)))
+            verdicts.append((
+                occurrence,
+                judge(occurrence, in: scan, citing: citing, ownMeaning: ownMeaning, establishedSense: establishedSense)
+            ))
         }
         return verdicts
     }
@@ -322,10 +331,12 @@ extension ReferenceMatcher {
     }
 
     /// The judgement behind `resolve` for one occurrence that won the leftmost-longest choice.
-    /// `ownMeaning`: names the abstract spells out or uses in a sense of its own.
-    func judge(_ occurrence: AbstractScan.NameOccurrence, in scan: AbstractScan, citing: Int?, ownMeaning: Set<Int32>)
-        -> NameVerdict
-    {
+    /// `ownMeaning`: names the abstract spells out or uses in a sense of its own;
+    /// `establishedSense`: names it calls established somewhere (`the classical STRIDE`).
+    func judge(
+        _ occurrence: AbstractScan.NameOccurrence, in scan: AbstractScan, citing: Int?, ownMeaning: Set<Int32>,
+        establishedSense: Set<Int32> = []
+    ) -> NameVerdict {
         if scan.fixed.contains(where: { occurrence.start < $0.end && $0.start < occurrence.end }) {
             return .dropped(.insideOtherReference)
         }
@@ -339,7 +350,9 @@ extension ReferenceMatcher {
         guard entry.owner >= 0 else { return .dangling(.ambiguous) }
         let owner = Int(entry.owner)
         if isAnachronistic(citing: citing, cited: owner) { return .dropped(.anachronistic) }
-        if occurrence.afterEstablishedModifier && !isEstablished(cited: owner, by: citing) {
+        if occurrence.afterEstablishedModifier || establishedSense.contains(occurrence.pattern),
+            !isEstablished(cited: owner, by: citing)
+        {
             return .dropped(.establishedModifier)
         }
         if options.ordinaryWordNamesNeedCorroboration && entry.ordinaryWordsUntitled
@@ -363,6 +376,8 @@ extension ReferenceMatcher {
         /// Off: every name use agrees with its owner's subject, as in an index of fewer than
         /// `TopicalAgreement.minimumDocuments` papers (what the structural rules do alone).
         var topicalAgreement = true
+        /// One `classical NAME` makes every use of NAME in that abstract the established thing.
+        var establishedSensePerAbstract = true
     }
 
     /// A name is established, and claimed by none of its claimants, when at least this many

@@ -246,6 +246,9 @@ enum LabelledReferences {
         add("We index new preprints with PaperHarbor and add author links.", [name("PaperHarbor", "harbor")])
         add("We prompt Wren 2 to transcribe bird songs into text.", [name("Wren 2", "wren2")])
         add("Wren models of every size are compared with our tokenizer.", [])
+        // One `classical NAME` makes every use of NAME in the abstract the established thing.
+        add("Unlike the classical TACO pipeline, our tracker never sees TACO part labels.", [])
+        add("We keep the original Adam settings, and Adam still diverges on our sparse losses.", [name("Adam", "adam")])
         // A name given a value is a measure.
         add("Our segmenter reaches a DICE of 0.91 on liver scans.", [])
         add("Unlike DICE, our curriculum orders robot instructions by difficulty.", [name("DICE", "dice")])

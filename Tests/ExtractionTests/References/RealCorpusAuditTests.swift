@@ -138,11 +138,30 @@ import Testing
         for (pair, reason) in gated {
             print("  GATED \(reason) \(pair.citing) \"\(pair.name)\" → \(pair.cited) [\(claimKind(matcher, name: pair.name))]")
         }
+        // What the structural rules give alone, as in an index under 1,000 papers: every pair
+        // that only the topical gate keeps out is listed under "topical agreement" below, and
+        // the structural rules are measured again with the gate off.
+        var ungated = matcher
+        ungated.options.topicalAgreement = false
+        let ungatedPairs = Set(namePairs(records, matcher: ungated).linked.keys)
+        let structuralVariants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
+            ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
+            ("established sense per abstract", { $0.establishedSensePerAbstract = false }),
+        ]
+        for (rule, switchOff) in structuralVariants {
+            var without = ungated
+            switchOff(&without.options)
+            let before = Set(namePairs(records, matcher: without).linked.keys)
+            for pair in before.subtracting(ungatedPairs).sorted() {
+                print("  UNGATED RULE \(rule): - \(pair.citing) \"\(pair.name)\" → \(pair.cited)")
+            }
+        }
         // What each switchable rule changes: pairs it removes (-) or adds (+).
         let variants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
             ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
             ("titled releases skip topic", { $0.titledReleasesSkipTopic = false }),
             ("topical agreement", { $0.topicalAgreement = false }),
+            ("established sense per abstract", { $0.establishedSensePerAbstract = false }),
         ]
         for (rule, switchOff) in variants {
             var without = matcher

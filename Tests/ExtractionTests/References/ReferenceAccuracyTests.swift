@@ -123,16 +123,22 @@ extension ReferenceAccuracyTests {
     /// indexed papers and never acts here; `RealCorpusAudit` measures it.)
     @Test func eachNameRuleEarnsItsPlace() {
         let baseline = Self.evaluate().scores[.name] ?? Score()
-        var withoutCorroboration = ReferenceMatcher.NameOptions()
-        withoutCorroboration.ordinaryWordNamesNeedCorroboration = false
-        let (scores, errors) = Self.evaluate(options: withoutCorroboration)
-        let without = scores[.name] ?? Score()
-        print("name rule off: ordinary-word names need corroboration → TP \(without.truePositives), "
-            + "FP \(without.falsePositives), FN \(without.falseNegatives) (on: TP \(baseline.truePositives), "
-            + "FP \(baseline.falsePositives), FN \(baseline.falseNegatives))")
-        for error in errors where error.hasPrefix("FP") { print("  \(error)") }
-        #expect(without.falsePositives > baseline.falsePositives)
-        #expect(without.truePositives == baseline.truePositives, "the rule costs no labelled link")
+        let variants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
+            ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
+            ("established sense per abstract", { $0.establishedSensePerAbstract = false }),
+        ]
+        for (rule, switchOff) in variants {
+            var options = ReferenceMatcher.NameOptions()
+            switchOff(&options)
+            let (scores, errors) = Self.evaluate(options: options)
+            let without = scores[.name] ?? Score()
+            print("name rule off: \(rule) → TP \(without.truePositives), FP \(without.falsePositives), "
+                + "FN \(without.falseNegatives) (on: TP \(baseline.truePositives), FP \(baseline.falsePositives), "
+                + "FN \(baseline.falseNegatives))")
+            for error in errors where error.hasPrefix("FP") { print("  \(error)") }
+            #expect(without.falsePositives > baseline.falsePositives, "\(rule)")
+            #expect(without.truePositives == baseline.truePositives, "\(rule) costs no labelled link")
+        }
     }
 }
 
