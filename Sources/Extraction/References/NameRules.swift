@@ -184,44 +184,52 @@ public enum NameRules {
 
     // MARK: - How easily a name is coined twice
 
-    /// Whether `name` is built only from ordinary capitalised words: one word (`Chameleon`) or
-    /// camel-case or hyphenated pieces of three or more letters each, every piece a capital
-    /// followed by lower case (`MotionBench`, `VideoAgent`, `SceneGraph`, `TransDiff`).
+    /// Whether `name` is built only from ordinary words: one capitalised word (`Chameleon`), or
+    /// camel-case or hyphenated pieces that are each a capitalised word of three or more letters
+    /// or a generic acronym from the stop list (`MotionBench`, `VideoAgent`, `SceneGraph`,
+    /// `TransDiff`, `MedGPT`, `GraphRAG`).
     ///
     /// Such a name says what the thing does in everyday words, so groups working on the same
     /// problem coin it independently, and often: topical agreement cannot tell their papers
-    /// apart, because they are on the same topic. A name with an acronym, a single capital, a
-    /// digit or a symbol in it (`LoRA`, `XAttention`, `FAVOR-Bench`, `Uni4D`) is a deliberate
-    /// invention and rarely collides.
-    public static func isPlainWordCompound(_ name: String) -> Bool {
-        var pieces = 0
-        var pieceLength = 0
-        var previousWasLower = false
-        for scalar in name.unicodeScalars {
-            if scalar == "-" {
-                guard pieceLength >= 3 else { return false }
-                pieceLength = 0
-                previousWasLower = false
-                continue
+    /// apart, because they are on the same topic. A name with an invented acronym, a single
+    /// capital, a digit or a symbol in it (`LoRA`, `XAttention`, `FAVOR-Bench`, `Uni4D`) is a
+    /// deliberate invention and rarely collides.
+    public static func isMadeOfOrdinaryWords(_ name: String) -> Bool {
+        var words = 0
+        for part in name.unicodeScalars.split(separator: "-", omittingEmptySubsequences: false) {
+            let scalars = Array(part)
+            guard !scalars.isEmpty else { return false }
+            // Pieces start at a capital after lower case (`MotionBench`) and at the last capital
+            // of a run that lower case follows (`GPTAgent` → `GPT`, `Agent`).
+            var pieceStart = 0
+            for index in scalars.indices {
+                let scalar = scalars[index]
+                guard UTF8Text.isUpper(scalar) || UTF8Text.isLower(scalar) else { return false }
+                guard index > 0, UTF8Text.isUpper(scalar) else { continue }
+                let afterLower = UTF8Text.isLower(scalars[index - 1])
+                let endsCapitalRun = index + 1 < scalars.count && UTF8Text.isLower(scalars[index + 1])
+                if afterLower || endsCapitalRun {
+                    guard let kind = ordinaryPiece(scalars[pieceStart..<index]) else { return false }
+                    if kind { words += 1 }
+                    pieceStart = index
+                }
             }
-            guard UTF8Text.isLetter(scalar) else { return false }
-            if UTF8Text.isUpper(scalar) {
-                // A capital starts a piece: after lower case, or at a hyphen or the start.
-                if pieceLength > 0 && !previousWasLower { return false }
-                if pieceLength > 0 && pieceLength < 3 { return false }
-                pieces += 1
-                pieceLength = 1
-                previousWasLower = false
-            } else if UTF8Text.isLower(scalar) {
-                guard pieceLength > 0 else { return false }
-                pieceLength += 1
-                previousWasLower = true
-            } else {
-                // A letter without case (CJK and the like): no ordinary-word judgement to make.
-                return false
-            }
+            guard let kind = ordinaryPiece(scalars[pieceStart...]) else { return false }
+            if kind { words += 1 }
         }
-        return pieces >= 1 && pieceLength >= 3
+        return words > 0
+    }
+
+    /// true: a capitalised word of three or more letters; false: a generic acronym (`GPT`,
+    /// `RAG`); nil: anything else.
+    private static func ordinaryPiece(_ piece: ArraySlice<Unicode.Scalar>) -> Bool? {
+        guard let first = piece.first, UTF8Text.isUpper(first) else { return nil }
+        let rest = piece.dropFirst()
+        if rest.allSatisfy(UTF8Text.isLower) { return piece.count >= 3 ? true : nil }
+        guard rest.allSatisfy(UTF8Text.isUpper) else { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: piece)
+        return isStopListed(String(text)) ? false : nil
     }
 
     /// Whether `name` is a base name with a release number at its end: `Gemma 3`,

@@ -529,8 +529,8 @@ public struct ReferenceMatcher: Sendable {
         var claimantTitles: [String]
         var plainWord: Bool
         /// The one claimant claims the name in its abstract only, the name is not in its title,
-        /// and the name is ordinary capitalised words (`NameRules.isPlainWordCompound`:
-        /// `MotionBench`, `VideoAgent`, `Chameleon`). Other groups coin such names for their own
+        /// and the name is made of ordinary words (`NameRules.isMadeOfOrdinaryWords`:
+        /// `MotionBench`, `VideoAgent`, `MedGPT`, `Chameleon`). Other groups coin such names for their own
         /// work all the time, so a use links only when the citing abstract also refers to the
         /// claimant another way (its title, an author–year citation).
         var ordinaryWordsUntitled: Bool
@@ -650,7 +650,7 @@ public struct ReferenceMatcher: Sendable {
                 definedAcronym: claim.tier == 1 && NameRules.isAcronym(name),
                 claimantTitles: claim.papers.map { index.papers[$0].title },
                 plainWord: claim.shape == .plainWord,
-                ordinaryWordsUntitled: owner >= 0 && !titled && NameRules.isPlainWordCompound(name),
+                ordinaryWordsUntitled: owner >= 0 && !titled && NameRules.isMadeOfOrdinaryWords(name),
                 // Completed below, once the names each abstract presents as its own are known.
                 titledRelease: titled && NameRules.isVersioned(name),
                 firstIsWord: scalars.first.map(UTF8Text.isWord) ?? false,

@@ -159,6 +159,8 @@ enum LabelledReferences {
               date: "2024-01-10", "A fictional paper. We introduce GlideTrack, a keypoint tracker that follows fast drones across frames."),
         paper("kestrel", title: "Planning Without Maps in Warehouses (fictional)", authors: ["Ines Duarte"],
               date: "2023-11-01", "A fictional paper. We present Kestrel, a planner for warehouse robots that needs no prior map."),
+        paper("lawgpt", title: "Statute Reasoning with Retrieval (fictional)", authors: ["Yara Haddad"],
+              date: "2023-08-08", "A fictional paper. We introduce LawGPT, a legal assistant that cites the statutes it relies on."),
         paper("harbor", title: "PaperHarbor Technical Report (fictional)", authors: ["Sven Aalto", "Mei Tan"],
               date: "2023-06-01", "A fictional paper. We introduce PaperHarbor, an open index of preprints with citation edges."),
         paper("wren2", title: "Wren 2 Technical Report (fictional)", authors: ["Tala Reyes", "Ugo Bassi"],
@@ -243,6 +245,7 @@ enum LabelledReferences {
         add("GlideTrack (Okoye et al., 2024) drifts on fast turns, so we add an inertial prior.", [name("GlideTrack", "glidetrack"), cite("Okoye et al., 2024", "glidetrack")])
         add("Compared with Kestrel, our warehouse planner builds its map online.", [name("Kestrel", nil)])
         add("A kestrel hovers over the field in our wildlife videos.", [])
+        add("Unlike LawGPT, our assistant drafts contracts rather than citing statutes.", [name("LawGPT", nil)])
         add("We index new preprints with PaperHarbor and add author links.", [name("PaperHarbor", "harbor")])
         add("We prompt Wren 2 to transcribe bird songs into text.", [name("Wren 2", "wren2")])
         add("Wren models of every size are compared with our tokenizer.", [])

@@ -81,10 +81,16 @@ import Testing
                 }
             }
             for (occurrence, verdict) in matcher.nameVerdicts(scan, citing: citing) {
-                guard case .dangling(let reason) = verdict, reason != .ambiguous else { continue }
                 let entry = matcher.names[Int(occurrence.pattern)]
+                guard entry.owner >= 0, entry.owner != Int32(citing) else { continue }
+                let reason: String
+                switch verdict {
+                case .linked: continue
+                case .dangling(let why): reason = why.rawValue
+                case .dropped(let why): reason = "dropped " + why.rawValue
+                }
                 let pair = Pair(citing: matcher.papers[citing].key, name: entry.name, cited: matcher.papers[Int(entry.owner)].key)
-                if gated.insert("\(pair)").inserted { gatedList.append((pair, reason.rawValue)) }
+                if gated.insert("\(pair) \(reason)").inserted { gatedList.append((pair, reason)) }
             }
         }
         return (linked, gatedList.sorted { $0.0 < $1.0 })

@@ -34,12 +34,14 @@ import Testing
     }
 
     @Test func namesOfOrdinaryWords() {
-        for name in ["MotionBench", "VideoAgent", "SceneGraph", "TransDiff", "Chameleon", "Motion-Bench", "Motionbench", "Wan"] {
-            #expect(NameRules.isPlainWordCompound(name), "\(name)")
+        for name in ["MotionBench", "VideoAgent", "SceneGraph", "TransDiff", "Chameleon", "Motion-Bench", "Motionbench", "Wan",
+                     "MedGPT", "GraphRAG", "GPTAgent", "Video-LLM"] {
+            #expect(NameRules.isMadeOfOrdinaryWords(name), "\(name)")
         }
         for name in ["LoRA", "XAttention", "FAVOR-Bench", "TVBench", "Uni4D", "GaLore", "MeViS", "Gemma 3", "DiffPortrait360",
-                     "Co-Training", "PointNet++", "Llama 2", "NeRF", "(α,β)-Net", "Tool Bench"] {
-            #expect(!NameRules.isPlainWordCompound(name), "\(name)")
+                     "Co-Training", "PointNet++", "Llama 2", "NeRF", "(α,β)-Net", "Tool Bench", "SEAL-RAG", "LLaVA", "GPT-RAG",
+                     "MoLE", "Motion-", "HAWQ"] {
+            #expect(!NameRules.isMadeOfOrdinaryWords(name), "\(name)")
         }
     }
 
