@@ -233,18 +233,25 @@ public enum NameRules {
     }
 
     /// Whether `name` is a base name with a release number at its end: `Gemma 3`,
-    /// `DeepSeek-V3.2`, `VBench-2.0`, `Llama 2`, `YOLOv8`, `Qwen2.5`. The base has at least two
-    /// letters (`T5` is no release of `T`).
+    /// `DeepSeek-V3.2`, `VBench-2.0`, `Llama 2`, `YOLOv12`, `Qwen2.5`, `Fin-R1`. A release number
+    /// has one digit before its first dot, or two after a `v` (`v12`); longer numbers are sizes,
+    /// years or angles that belong to the name (`Car-1000`, `DF2023`, `ACT360`). The base has at
+    /// least two letters (`T5` is no release of `T`).
     public static func isVersioned(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
-        var end = scalars.count
-        var digits = 0
-        while end > 0, UTF8Text.isDigit(scalars[end - 1]) || scalars[end - 1] == "." {
-            if UTF8Text.isDigit(scalars[end - 1]) { digits += 1 }
-            end -= 1
+        var start = scalars.count
+        while start > 0, UTF8Text.isDigit(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
+        guard start < scalars.count, UTF8Text.isDigit(scalars[start]) else { return false }
+        let leadingDigits = scalars[start...].prefix(while: UTF8Text.isDigit).count
+        let afterV = start > 0 && (scalars[start - 1] == "v" || scalars[start - 1] == "V")
+        guard leadingDigits <= (afterV ? 2 : 1) else { return false }
+        // `Med-R1`, `TempR1`, `Memory-T1`: a letter-and-digit code borrowed from another model
+        // (`DeepSeek-R1`) names a recipe many groups apply, not a release of this base.
+        if !afterV, start > 0, UTF8Text.isUpper(scalars[start - 1]) {
+            let before = start > 1 ? scalars[start - 2] : "-"
+            if before == "-" || before == " " || UTF8Text.isLower(before) { return false }
         }
-        guard digits > 0, UTF8Text.isDigit(scalars[end]) else { return false }
-        return scalars[..<end].filter(UTF8Text.isLetter).count >= 2
+        return scalars[..<(afterV ? start - 1 : start)].filter(UTF8Text.isLetter).count >= 2
     }
 
     /// The name a title claims: the short text before its first colon (`LoRA: Low-Rank …`).

@@ -112,6 +112,10 @@ import Testing
             + "established (pruned) \(matcher.establishedNames.count)")
         print("  established: \(matcher.establishedNames.joined(separator: " "))")
         for name in matcher.ambiguousNames { print("  ambiguous \(name.name): \(name.claimants.joined(separator: ", "))") }
+        let ordinary = matcher.names.filter(\.ordinaryWordsUntitled).map(\.name)
+        let releases = matcher.names.filter(\.titledRelease).map(\.name)
+        print("  ordinary-word names only an abstract claims: \(ordinary.count): \(ordinary.joined(separator: " "))")
+        print("  titled releases: \(releases.count): \(releases.joined(separator: " "))")
 
         var counts: [String: (resolved: Int, dangling: Int)] = [:]
         for record in records {

@@ -46,10 +46,12 @@ import Testing
     }
 
     @Test func versionedNames() {
-        for name in ["Gemma 3", "DeepSeek-V3.2", "VBench-2.0", "Llama 2", "YOLOv8", "Qwen2.5", "HAWQ-V2", "GPT-3"] {
+        for name in ["Gemma 3", "DeepSeek-V3.2", "VBench-2.0", "Llama 2", "YOLOv8", "YOLOv12", "Qwen2.5", "HAWQ-V2", "GPT-3",
+                     "Llama 3.1", "SAM2", "Skywork-R1V4"] {
             #expect(NameRules.isVersioned(name), "\(name)")
         }
-        for name in ["T5", "LoRA", "Uni4D", "GPT-4o", "3DGS", "V2", "R2"] {
+        for name in ["T5", "LoRA", "Uni4D", "GPT-4o", "3DGS", "V2", "R2", "DF2023", "Car-1000", "ACT360", "VTON 360", "Gene42",
+                     "Gemma v123", "Fin-R1", "TempR1", "Memory-T1"] {
             #expect(!NameRules.isVersioned(name), "\(name)")
         }
     }
