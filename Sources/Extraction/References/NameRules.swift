@@ -233,7 +233,7 @@ public enum NameRules {
     }
 
     /// Whether `name` is a base name with a release number at its end: `Gemma 3`,
-    /// `DeepSeek-V3.2`, `VBench-2.0`, `Llama 2`, `YOLOv12`, `Qwen2.5`, `Fin-R1`. A release number
+    /// `DeepSeek-V3.2`, `VBench-2.0`, `Llama 2`, `YOLOv12`, `Qwen2.5`, `SAM2`. A release number
     /// has one digit before its first dot, or two after a `v` (`v12`); longer numbers are sizes,
     /// years or angles that belong to the name (`Car-1000`, `DF2023`, `ACT360`). The base has at
     /// least two letters (`T5` is no release of `T`).

@@ -362,7 +362,11 @@ extension ReferenceMatcher {
         }
         // A name alone, in an abstract on another subject, is someone else's name; a titled
         // release (`Gemma 3`) is a tool every subject uses.
-        if occurrence.topicAgrees || !options.topicalAgreement || (options.titledReleasesSkipTopic && entry.titledRelease) { return .linked(owner) }
+        if occurrence.topicAgrees || !options.topicalAgreement
+            || (options.titledReleasesSkipTopic && entry.titledRelease)
+        {
+            return .linked(owner)
+        }
         return .dangling(.offTopic)
     }
 
@@ -530,9 +534,9 @@ public struct ReferenceMatcher: Sendable {
         var plainWord: Bool
         /// The one claimant claims the name in its abstract only, the name is not in its title,
         /// and the name is made of ordinary words (`NameRules.isMadeOfOrdinaryWords`:
-        /// `MotionBench`, `VideoAgent`, `MedGPT`, `Chameleon`). Other groups coin such names for their own
-        /// work all the time, so a use links only when the citing abstract also refers to the
-        /// claimant another way (its title, an author–year citation).
+        /// `MotionBench`, `VideoAgent`, `MedGPT`, `Chameleon`). Other groups coin such names for
+        /// their own work all the time, so a use links only when the citing abstract also refers
+        /// to the claimant another way (its title, an author–year citation).
         var ordinaryWordsUntitled: Bool
         /// A versioned name (`Gemma 3`, `DeepSeek-V3.2`) that the one claimant both carries in
         /// its title and presents as its own in its abstract: a model or benchmark release.
