@@ -33,6 +33,13 @@ enum NameContext {
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "s") { cursor += 1 }
         var steps = 0
         var listOpen = false
+        // `a MOS of 4.52`, `an F1 of 0.91`: a name given a value is a measure.
+        var peek = cursor
+        if let of = Token.next(from: &peek, in: bytes), of.text == "of", !of.endsClause,
+            let value = Token.next(from: &peek, in: bytes), value.isNumber
+        {
+            return Use(head: .measure, inEnumeration: false)
+        }
         forward: while steps < 10, let token = Token.next(from: &cursor, in: bytes) {
             steps += 1
             if token.leadingParenthesis { break }
@@ -136,6 +143,12 @@ enum NameContext {
         var isGlue: Bool { ["and", "or", "&", "as", "well"].contains(lowered) || text.isEmpty }
         /// Capitals or digits somewhere: `DRIVE`, `ISIC-2017`, `Yo'LLaVA`, `v2.0`.
         var isNameLike: Bool { text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) } }
+        /// `4.52`, `-3`, `87%`, `0.9±0.1`: a value rather than a word.
+        var isNumber: Bool {
+            guard let first = text.unicodeScalars.first(where: { $0 != "-" && $0 != "+" && $0 != "~" }) else { return false }
+            return UTF8Text.isDigit(first)
+                && text.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || ".,%±-+~".unicodeScalars.contains($0) }
+        }
         var isVersion: Bool {
             let body = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
             return !body.isEmpty && body.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || $0 == "." }

@@ -182,6 +182,78 @@ public enum NameRules {
         return letters >= 2
     }
 
+    // MARK: - How easily a name is coined twice
+
+    /// Whether `name` is built only from ordinary words: one capitalised word (`Chameleon`), or
+    /// camel-case or hyphenated pieces that are each a capitalised word of three or more letters
+    /// or a generic acronym from the stop list (`MotionBench`, `VideoAgent`, `SceneGraph`,
+    /// `TransDiff`, `MedGPT`, `GraphRAG`).
+    ///
+    /// Such a name says what the thing does in everyday words, so groups working on the same
+    /// problem coin it independently, and often: topical agreement cannot tell their papers
+    /// apart, because they are on the same topic. A name with an invented acronym, a single
+    /// capital, a digit or a symbol in it (`LoRA`, `XAttention`, `FAVOR-Bench`, `Uni4D`) is a
+    /// deliberate invention and rarely collides.
+    public static func isMadeOfOrdinaryWords(_ name: String) -> Bool {
+        var words = 0
+        for part in name.unicodeScalars.split(separator: "-", omittingEmptySubsequences: false) {
+            let scalars = Array(part)
+            guard !scalars.isEmpty else { return false }
+            // Pieces start at a capital after lower case (`MotionBench`) and at the last capital
+            // of a run that lower case follows (`GPTAgent` → `GPT`, `Agent`).
+            var pieceStart = 0
+            for index in scalars.indices {
+                let scalar = scalars[index]
+                guard UTF8Text.isUpper(scalar) || UTF8Text.isLower(scalar) else { return false }
+                guard index > 0, UTF8Text.isUpper(scalar) else { continue }
+                let afterLower = UTF8Text.isLower(scalars[index - 1])
+                let endsCapitalRun = index + 1 < scalars.count && UTF8Text.isLower(scalars[index + 1])
+                if afterLower || endsCapitalRun {
+                    guard let kind = ordinaryPiece(scalars[pieceStart..<index]) else { return false }
+                    if kind { words += 1 }
+                    pieceStart = index
+                }
+            }
+            guard let kind = ordinaryPiece(scalars[pieceStart...]) else { return false }
+            if kind { words += 1 }
+        }
+        return words > 0
+    }
+
+    /// true: a capitalised word of three or more letters; false: a generic acronym (`GPT`,
+    /// `RAG`); nil: anything else.
+    private static func ordinaryPiece(_ piece: ArraySlice<Unicode.Scalar>) -> Bool? {
+        guard let first = piece.first, UTF8Text.isUpper(first) else { return nil }
+        let rest = piece.dropFirst()
+        if rest.allSatisfy(UTF8Text.isLower) { return piece.count >= 3 ? true : nil }
+        guard rest.allSatisfy(UTF8Text.isUpper) else { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: piece)
+        return isStopListed(String(text)) ? false : nil
+    }
+
+    /// Whether `name` is a base name with a release number at its end: `Gemma 3`,
+    /// `DeepSeek-V3.2`, `VBench-2.0`, `Llama 2`, `YOLOv12`, `Qwen2.5`, `SAM2`. A release number
+    /// has one digit before its first dot, or two after a `v` (`v12`); longer numbers are sizes,
+    /// years or angles that belong to the name (`Car-1000`, `DF2023`, `ACT360`). The base has at
+    /// least two letters (`T5` is no release of `T`).
+    public static func isVersioned(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        var start = scalars.count
+        while start > 0, UTF8Text.isDigit(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
+        guard start < scalars.count, UTF8Text.isDigit(scalars[start]) else { return false }
+        let leadingDigits = scalars[start...].prefix(while: UTF8Text.isDigit).count
+        let afterV = start > 0 && (scalars[start - 1] == "v" || scalars[start - 1] == "V")
+        guard leadingDigits <= (afterV ? 2 : 1) else { return false }
+        // `Med-R1`, `TempR1`, `Memory-T1`: a letter-and-digit code borrowed from another model
+        // (`DeepSeek-R1`) names a recipe many groups apply, not a release of this base.
+        if !afterV, start > 0, UTF8Text.isUpper(scalars[start - 1]) {
+            let before = start > 1 ? scalars[start - 2] : "-"
+            if before == "-" || before == " " || UTF8Text.isLower(before) { return false }
+        }
+        return scalars[..<(afterV ? start - 1 : start)].filter(UTF8Text.isLetter).count >= 2
+    }
+
     /// The name a title claims: the short text before its first colon (`LoRA: Low-Rank …`).
     public static func titleName(_ title: String) -> (name: String, shape: Shape)? {
         // Cheap rejection first: most titles have no colon close enough to the start.
@@ -216,7 +288,7 @@ public enum NameRules {
             gan gans vae vaes moe moes rag kg kgs kv qa vqa asr tts ocr ner pos nli mt nmt sft rlhf rlaif ppo icl cot tot \
             peft sota iot iiot uav uavs ugv auv ar vr xr mr hci hri ros slam rgb rgbd rgb-d lidar radar sar mri fmri ct pet eeg ecg emg \
             pde pdes ode odes sde sdes mdp mdps pomdp pomdps sgd svm svms pca ica knn k-nn mse rmse mae mape fid iou miou \
-            map psnr ssim lpips bleu rouge meteor cider auc roc auroc f1 hpc cuda html json xml sql http https url urls \
+            map psnr ssim lpips bleu rouge meteor cider auc roc auroc f1 mos wer cer snr sdr pesq stoi eer ndcg mrr ece hpc cuda html json xml sql http https url urls \
             pdf csv gps wifi wi-fi 5g 6g lte mimo ofdm noma ris irs mec v2x ev evs bev gt id ood iid i.i.d i.i.d. \
             nas hpo automl xai fl ssl mim mlm clm nsp dag dags bfs dfs lp milp ilp qp sat smt ltl ctl fsm \
             gpt gpts chatgpt openai google meta microsoft nvidia deepmind anthropic amazon apple ibm intel amd arm \

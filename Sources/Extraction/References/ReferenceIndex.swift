@@ -246,12 +246,34 @@ extension ReferenceMatcher {
     public func resolve(_ scan: AbstractScan, citing: Int?) -> [ReferenceHit] {
         guard !scan.names.isEmpty else { return scan.fixed }
         var hits = scan.fixed
+        for (occurrence, verdict) in nameVerdicts(scan, citing: citing) {
+            let cited: Int?
+            switch verdict {
+            case .dropped: continue
+            case .dangling: cited = nil
+            case .linked(let owner): cited = owner
+            }
+            hits.append(ReferenceHit(
+                rule: .name, start: occurrence.start, end: occurrence.end, text: occurrence.text, cited: cited,
+                citedText: names[Int(occurrence.pattern)].name))
+        }
+        return hits.sorted { ($0.start, $0.rule) < ($1.start, $1.rule) }
+    }
+
+    /// The name occurrences `resolve` chooses, in text order, each with its judgement.
+    func nameVerdicts(_ scan: AbstractScan, citing: Int?) -> [(AbstractScan.NameOccurrence, NameVerdict)] {
         // An abstract that spells a name out its own way (`multi-head self-attention (MSA)`) means
         // its own thing by it, not the claimant's (`Multi-Scale Attention`).
         // So does one that uses it, anywhere, as a dataset, measure or device no claimant is
         // (`LED markers … LED blinking`): one sense per abstract.
         var ownMeaning = Set<Int32>()
+        // `ASTRIDE extends the classical STRIDE framework … the first to extend STRIDE with …`:
+        // once the abstract calls a name established, every use of it there means that thing.
+        var establishedSense = Set<Int32>()
         for occurrence in scan.names {
+            if occurrence.afterEstablishedModifier && options.establishedSensePerAbstract {
+                establishedSense.insert(occurrence.pattern)
+            }
             let entry = names[Int(occurrence.pattern)]
             if let definedAs = occurrence.definedAs, !AbstractClaims.sameMeaning(entry.expansion, definedAs) {
                 ownMeaning.insert(occurrence.pattern)
@@ -265,30 +287,101 @@ extension ReferenceMatcher {
         let candidates = scan.names.filter { !pruned[Int($0.pattern)] }.sorted {
             ($0.start, $1.end) < ($1.start, $0.end)
         }
+        var verdicts: [(AbstractScan.NameOccurrence, NameVerdict)] = []
         var lastEnd = -1
         for occurrence in candidates where occurrence.start >= lastEnd {
             lastEnd = occurrence.end
-            if scan.fixed.contains(where: { occurrence.start < $0.end && $0.start < occurrence.end }) { continue }
-            let entry = names[Int(occurrence.pattern)]
-            if let citing, entry.claimants.contains(Int32(citing)) { continue }
-            if ownMeaning.contains(occurrence.pattern) { continue }
-            // `we propose HAT, a spatio-temporal module`: the abstract's own HAT, not the claimant's.
-            if let citing, ownPatterns[Int32(citing)]?.contains(occurrence.pattern) == true { continue }
-            if occurrence.insideLongForm { continue }
-            if entry.definedAcronym && occurrence.use.inEnumeration { continue }
-            var cited: Int?
-            if entry.owner >= 0 {
-                let owner = Int(entry.owner)
-                if isAnachronistic(citing: citing, cited: owner) { continue }
-                if occurrence.afterEstablishedModifier && !isEstablished(cited: owner, by: citing) { continue }
-                // A name alone, in an abstract on another subject, is someone else's name.
-                if occurrence.topicAgrees { cited = owner }
-            }
-            hits.append(ReferenceHit(
-                rule: .name, start: occurrence.start, end: occurrence.end, text: occurrence.text, cited: cited,
-                citedText: entry.name))
+            verdicts.append((
+                occurrence,
+                judge(occurrence, in: scan, citing: citing, ownMeaning: ownMeaning, establishedSense: establishedSense)
+            ))
         }
-        return hits.sorted { ($0.start, $0.rule) < ($1.start, $1.rule) }
+        return verdicts
+    }
+
+    /// What `resolve` makes of one chosen name occurrence; the audit prints it too.
+    enum NameVerdict: Equatable {
+        /// A reference to this paper (an index).
+        case linked(Int)
+        /// A `name` mention that points at no paper: the evidence does not single one out.
+        case dangling(Dangling)
+        /// Not a reference to another paper at all.
+        case dropped(Dropped)
+
+        enum Dangling: String, Equatable {
+            /// Several papers claim the name.
+            case ambiguous
+            /// The citing abstract shares too little of the owner's subject (`TopicalAgreement`).
+            case offTopic = "off-topic"
+            /// A name of ordinary words that only the owner's abstract claims, used without any
+            /// other sign of the owner (`NameEntry.ordinaryWordsUntitled`).
+            case uncorroborated
+        }
+
+        enum Dropped: String, Equatable {
+            case insideOtherReference = "inside-title-or-citation"
+            case ownClaim = "own-claim"
+            case ownMeaning = "own-meaning"
+            case ownName = "own-name"
+            case insideLongForm = "inside-long-form"
+            case enumeratedAcronym = "enumerated-acronym"
+            case anachronistic
+            case establishedModifier = "established-modifier"
+        }
+    }
+
+    /// The judgement behind `resolve` for one occurrence that won the leftmost-longest choice.
+    /// `ownMeaning`: names the abstract spells out or uses in a sense of its own;
+    /// `establishedSense`: names it calls established somewhere (`the classical STRIDE`).
+    func judge(
+        _ occurrence: AbstractScan.NameOccurrence, in scan: AbstractScan, citing: Int?, ownMeaning: Set<Int32>,
+        establishedSense: Set<Int32> = []
+    ) -> NameVerdict {
+        if scan.fixed.contains(where: { occurrence.start < $0.end && $0.start < occurrence.end }) {
+            return .dropped(.insideOtherReference)
+        }
+        let entry = names[Int(occurrence.pattern)]
+        if let citing, entry.claimants.contains(Int32(citing)) { return .dropped(.ownClaim) }
+        if ownMeaning.contains(occurrence.pattern) { return .dropped(.ownMeaning) }
+        // `we propose HAT, a spatio-temporal module`: the abstract's own HAT, not the claimant's.
+        if let citing, ownPatterns[Int32(citing)]?.contains(occurrence.pattern) == true { return .dropped(.ownName) }
+        if occurrence.insideLongForm { return .dropped(.insideLongForm) }
+        if entry.definedAcronym && occurrence.use.inEnumeration { return .dropped(.enumeratedAcronym) }
+        guard entry.owner >= 0 else { return .dangling(.ambiguous) }
+        let owner = Int(entry.owner)
+        if isAnachronistic(citing: citing, cited: owner) { return .dropped(.anachronistic) }
+        if occurrence.afterEstablishedModifier || establishedSense.contains(occurrence.pattern),
+            !isEstablished(cited: owner, by: citing)
+        {
+            return .dropped(.establishedModifier)
+        }
+        if options.ordinaryWordNamesNeedCorroboration && entry.ordinaryWordsUntitled
+            && !scan.fixed.contains(where: { $0.cited == owner })
+        {
+            return .dangling(.uncorroborated)
+        }
+        // A name alone, in an abstract on another subject, is someone else's name; a titled
+        // release (`Gemma 3`) is a tool every subject uses.
+        if occurrence.topicAgrees || !options.topicalAgreement
+            || (options.titledReleasesSkipTopic && entry.titledRelease)
+        {
+            return .linked(owner)
+        }
+        return .dangling(.offTopic)
+    }
+
+    /// Name rules that can be switched off, so that tests and the audit can measure what each
+    /// one adds. Everything is on by default.
+    struct NameOptions: Sendable, Equatable {
+        /// See `NameEntry.ordinaryWordsUntitled`.
+        var ordinaryWordNamesNeedCorroboration = true
+        /// See `NameEntry.titledRelease`.
+        var titledReleasesSkipTopic = true
+        /// Off: every name use agrees with its owner's subject, as in an index of fewer than
+        /// `TopicalAgreement.minimumDocuments` papers (what the structural rules do alone).
+        var topicalAgreement = true
+        /// One `classical NAME` makes every use of NAME in that abstract the established thing.
+        var establishedSensePerAbstract = true
     }
 
     /// A name is established, and claimed by none of its claimants, when at least this many
@@ -439,6 +532,18 @@ public struct ReferenceMatcher: Sendable {
         /// Title of every claimant, with the name, for the context checks (`NameContext.title`).
         var claimantTitles: [String]
         var plainWord: Bool
+        /// The one claimant claims the name in its abstract only, the name is not in its title,
+        /// and the name is made of ordinary words (`NameRules.isMadeOfOrdinaryWords`:
+        /// `MotionBench`, `VideoAgent`, `MedGPT`, `Chameleon`). Other groups coin such names for
+        /// their own work all the time, so a use links only when the citing abstract also refers
+        /// to the claimant another way (its title, an author–year citation).
+        var ordinaryWordsUntitled: Bool
+        /// A versioned name (`Gemma 3`, `DeepSeek-V3.2`) that the one claimant both carries in
+        /// its title and presents as its own in its abstract: a model or benchmark release.
+        /// Releases are used as tools by papers on every subject (`we evaluate Gemma 3, …` in a
+        /// remote-sensing paper), so topical agreement is not asked of them; a version number on
+        /// a name the owner's title and abstract both claim is not coined twice.
+        var titledRelease: Bool
         var firstIsWord: Bool
         var lastIsWord: Bool
         var lastIsUpper: Bool
@@ -494,6 +599,7 @@ public struct ReferenceMatcher: Sendable {
     let ownPatterns: [Int32: [Int32]]
     /// Each single-owner name's owner signature, for `TopicalAgreement`.
     let topicSignatures: TopicSignatures
+    var options = NameOptions()
     /// A paper cannot refer by name or title to one that appeared this many days after it;
     /// the slack absorbs listing versus publication dates.
     static let chronologySlackDays: Int32 = 93
@@ -540,23 +646,31 @@ public struct ReferenceMatcher: Sendable {
         for name in byName.keys.sorted() {
             guard let claim = byName[name] else { continue }
             let scalars = name.unicodeScalars
+            let owner = claim.papers.count == 1 ? claim.papers[0] : -1
+            let titled = owner >= 0 && (claim.tier == 2 || Self.title(index.papers[owner].title, contains: name))
             names.append(NameEntry(
-                name: name, owner: claim.papers.count == 1 ? Int32(claim.papers[0]) : -1,
+                name: name, owner: Int32(owner),
                 claimants: claim.papers.map { Int32($0) }, expansion: claim.expansion,
                 definedAcronym: claim.tier == 1 && NameRules.isAcronym(name),
                 claimantTitles: claim.papers.map { index.papers[$0].title },
                 plainWord: claim.shape == .plainWord,
+                ordinaryWordsUntitled: owner >= 0 && !titled && NameRules.isMadeOfOrdinaryWords(name),
+                // Completed below, once the names each abstract presents as its own are known.
+                titledRelease: titled && NameRules.isVersioned(name),
                 firstIsWord: scalars.first.map(UTF8Text.isWord) ?? false,
                 lastIsWord: scalars.last.map(UTF8Text.isWord) ?? false,
                 lastIsUpper: scalars.last.map(UTF8Text.isUpper) ?? false))
         }
-        self.names = names
         var patternByName: [String: Int32] = [:]
         for (pattern, entry) in names.enumerated() { patternByName[entry.name] = Int32(pattern) }
         var ownPatterns: [Int32: [Int32]] = [:]
         for (paper, name) in index.ownNames {
             if let pattern = patternByName[name] { ownPatterns[Int32(paper), default: []].append(pattern) }
         }
+        for pattern in names.indices where names[pattern].titledRelease {
+            names[pattern].titledRelease = ownPatterns[names[pattern].owner]?.contains(Int32(pattern)) == true
+        }
+        self.names = names
         self.ownPatterns = ownPatterns
         topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
         pruned = [Bool](repeating: false, count: names.count)
@@ -578,6 +692,26 @@ public struct ReferenceMatcher: Sendable {
         byAuthorPairYear = AuthorYearTable(papers: index.papers, years: years, pairs: true)
         self.byDOI = byDOI
         self.days = days
+    }
+
+    /// Whether `name` occurs in `title` as a word (`Gemma 3 Technical Report` holds `Gemma 3`).
+    static func title(_ title: String, contains name: String) -> Bool {
+        let needle = Array(name.utf8)
+        let scalars = name.unicodeScalars
+        let firstIsWord = scalars.first.map(UTF8Text.isWord) ?? false
+        let lastIsWord = scalars.last.map(UTF8Text.isWord) ?? false
+        return UTF8Text.withBytes(title) { bytes in
+            var from = 0
+            while let hit = UTF8Text.find(needle, in: bytes, from: from, to: bytes.count) {
+                if NameBoundary.accepts(
+                    start: hit, end: hit + needle.count, in: bytes, firstIsWord: firstIsWord, lastIsWord: lastIsWord)
+                {
+                    return true
+                }
+                from = hit + 1
+            }
+            return false
+        }
     }
 
     static func year(_ date: String) -> Int? {

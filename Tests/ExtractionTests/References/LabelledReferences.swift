@@ -153,6 +153,20 @@ enum LabelledReferences {
               authors: ["Jan Kowal"], date: "2022-09-08", "A fictional scene partitioning method."),
         paper("xlm", title: "XLM: A Toolkit for Masked Language Models (fictional)", authors: ["Ana Lobo"],
               date: "2022-09-09", "A fictional toolkit."),
+        // How a name was claimed: ordinary words only an abstract claims, a name the title
+        // carries too, a versioned release, a metric acronym.
+        paper("glidetrack", title: "Keypoint Tracking for Agile Drones (fictional)", authors: ["Chidi Okoye", "Lena Park"],
+              date: "2024-01-10", "A fictional paper. We introduce GlideTrack, a keypoint tracker that follows fast drones across frames."),
+        paper("kestrel", title: "Planning Without Maps in Warehouses (fictional)", authors: ["Ines Duarte"],
+              date: "2023-11-01", "A fictional paper. We present Kestrel, a planner for warehouse robots that needs no prior map."),
+        paper("lawgpt", title: "Statute Reasoning with Retrieval (fictional)", authors: ["Yara Haddad"],
+              date: "2023-08-08", "A fictional paper. We introduce LawGPT, a legal assistant that cites the statutes it relies on."),
+        paper("harbor", title: "PaperHarbor Technical Report (fictional)", authors: ["Sven Aalto", "Mei Tan"],
+              date: "2023-06-01", "A fictional paper. We introduce PaperHarbor, an open index of preprints with citation edges."),
+        paper("wren2", title: "Wren 2 Technical Report (fictional)", authors: ["Tala Reyes", "Ugo Bassi"],
+              date: "2024-02-01", "A fictional paper. We introduce Wren 2, a family of open multilingual language models."),
+        paper("mos", title: "MOS: Multi-Object Shepherding for Robot Swarms (fictional)", authors: ["Wim Claes"],
+              date: "2023-05-05", "A fictional paper whose title claims a metric's acronym."),
     ]
 
     /// Abstract snippets that refer to the papers above (or pointedly do not).
@@ -226,6 +240,23 @@ enum LabelledReferences {
         add("Both m-BERT and XLM- RoBERTa are fine-tuned, and XLM-R wins on Urdu.", [])
         add("We compare LoRA+ with full fine-tuning at equal budgets.", [])
         add("ViT-B backbones are frozen while the heads are trained.", [name("ViT", "vit")])
+        // How the claimant claimed the name.
+        add("Unlike GlideTrack, we track drone keypoints with an event camera.", [name("GlideTrack", nil)])
+        add("GlideTrack (Okoye et al., 2024) drifts on fast turns, so we add an inertial prior.", [name("GlideTrack", "glidetrack"), cite("Okoye et al., 2024", "glidetrack")])
+        add("Compared with Kestrel, our warehouse planner builds its map online.", [name("Kestrel", nil)])
+        add("A kestrel hovers over the field in our wildlife videos.", [])
+        add("Unlike LawGPT, our assistant drafts contracts rather than citing statutes.", [name("LawGPT", nil)])
+        add("We index new preprints with PaperHarbor and add author links.", [name("PaperHarbor", "harbor")])
+        add("We prompt Wren 2 to transcribe bird songs into text.", [name("Wren 2", "wren2")])
+        add("Wren models of every size are compared with our tokenizer.", [])
+        // One `classical NAME` makes every use of NAME in the abstract the established thing.
+        add("Unlike the classical TACO pipeline, our tracker never sees TACO part labels.", [])
+        add("We keep the original Adam settings, and Adam still diverges on our sparse losses.", [name("Adam", "adam")])
+        // A name given a value is a measure.
+        add("Our segmenter reaches a DICE of 0.91 on liver scans.", [])
+        add("Unlike DICE, our curriculum orders robot instructions by difficulty.", [name("DICE", "dice")])
+        add("We attach a LoRA of rank 16 to every projection.", [name("LoRA", "lora")])
+        add("The vocoder reaches a MOS of 4.3 and a WER of 2.1% on read speech.", [])
         // Identifiers (found by the link extractor, resolved against the set).
         add("We build on arXiv:2106.09685v2 and keep its rank schedule.", [ident("arXiv:2106.09685v2", "lora")])
         add("The encoder is described at https://arxiv.org/abs/1810.04805 in detail.", [ident("https://arxiv.org/abs/1810.04805", "bert")])

@@ -22,6 +22,14 @@ import Testing
         #expect(use("Evaluations on GenImage, WildFake and Chameleon datasets show", "Chameleon")?.head == .data)
     }
 
+    @Test func aNameGivenAValueIsAMeasure() {
+        #expect(use("the system reaches a MOS of 4.52 on held-out speakers", "MOS")?.head == .measure)
+        #expect(use("with an FBQ of 0.91, an FBQ of -3%, and", "FBQ")?.head == .measure)
+        #expect(use("We attach a LoRA of rank 16 to every projection.", "LoRA")?.head == nil)
+        #expect(use("the ZetaNet of Smith et al. is slower", "ZetaNet")?.head == nil)
+        #expect(use("a ZetaNet of; 4 layers", "ZetaNet")?.head == nil)
+    }
+
     @Test func otherNounsAndDistantHeadsDoNotCount() {
         #expect(use("We fine-tune BERT with LoRA adapters.", "LoRA")?.head == nil)
         #expect(use("We release a new dataset, and LoRA adapters for it.", "LoRA")?.head == nil)

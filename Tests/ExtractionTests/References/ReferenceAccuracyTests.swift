@@ -21,10 +21,11 @@ import Testing
         }
     }
 
-    private static func evaluate() -> (scores: [ReferenceRule: Score], errors: [String]) {
+    private static func evaluate(options: ReferenceMatcher.NameOptions = .init()) -> (scores: [ReferenceRule: Score], errors: [String]) {
         var index = ReferenceIndex()
         for item in LabelledReferences.all { index.add(item.record) }
-        let matcher = index.compiled().pruningEstablishedNames(in: LabelledReferences.all.map(\.record))
+        var matcher = index.compiled().pruningEstablishedNames(in: LabelledReferences.all.map(\.record))
+        matcher.options = options
         var aliasByKey: [String: String] = [:]
         for item in LabelledReferences.all { aliasByKey[item.record.id] = item.alias }
 
@@ -113,6 +114,31 @@ import Testing
         #expect(total.precision >= 0.98)
         #expect(total.recall >= 0.80)
         for (rule, score) in scores { #expect(score.precision >= 0.98, "precision of \(rule.rawValue)") }
+    }
+}
+
+extension ReferenceAccuracyTests {
+    /// What each switchable name rule is worth on the labelled set: the `name` row with the rule
+    /// off. (Topical agreement, and so the titled-release exemption from it, needs 1,000
+    /// indexed papers and never acts here; `RealCorpusAudit` measures it.)
+    @Test func eachNameRuleEarnsItsPlace() {
+        let baseline = Self.evaluate().scores[.name] ?? Score()
+        let variants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
+            ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
+            ("established sense per abstract", { $0.establishedSensePerAbstract = false }),
+        ]
+        for (rule, switchOff) in variants {
+            var options = ReferenceMatcher.NameOptions()
+            switchOff(&options)
+            let (scores, errors) = Self.evaluate(options: options)
+            let without = scores[.name] ?? Score()
+            print("name rule off: \(rule) → TP \(without.truePositives), FP \(without.falsePositives), "
+                + "FN \(without.falseNegatives) (on: TP \(baseline.truePositives), FP \(baseline.falsePositives), "
+                + "FN \(baseline.falseNegatives))")
+            for error in errors where error.hasPrefix("FP") { print("  \(error)") }
+            #expect(without.falsePositives > baseline.falsePositives, "\(rule)")
+            #expect(without.truePositives == baseline.truePositives, "\(rule) costs no labelled link")
+        }
     }
 }
 

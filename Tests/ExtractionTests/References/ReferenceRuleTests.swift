@@ -33,6 +33,29 @@ import Testing
         }
     }
 
+    @Test func namesOfOrdinaryWords() {
+        for name in ["MotionBench", "VideoAgent", "SceneGraph", "TransDiff", "Chameleon", "Motion-Bench", "Motionbench", "Wan",
+                     "MedGPT", "GraphRAG", "GPTAgent", "Video-LLM"] {
+            #expect(NameRules.isMadeOfOrdinaryWords(name), "\(name)")
+        }
+        for name in ["LoRA", "XAttention", "FAVOR-Bench", "TVBench", "Uni4D", "GaLore", "MeViS", "Gemma 3", "DiffPortrait360",
+                     "Co-Training", "PointNet++", "Llama 2", "NeRF", "(α,β)-Net", "Tool Bench", "SEAL-RAG", "LLaVA", "GPT-RAG",
+                     "MoLE", "Motion-", "HAWQ"] {
+            #expect(!NameRules.isMadeOfOrdinaryWords(name), "\(name)")
+        }
+    }
+
+    @Test func versionedNames() {
+        for name in ["Gemma 3", "DeepSeek-V3.2", "VBench-2.0", "Llama 2", "YOLOv8", "YOLOv12", "Qwen2.5", "HAWQ-V2", "GPT-3",
+                     "Llama 3.1", "SAM2", "Skywork-R1V4"] {
+            #expect(NameRules.isVersioned(name), "\(name)")
+        }
+        for name in ["T5", "LoRA", "Uni4D", "GPT-4o", "3DGS", "V2", "R2", "DF2023", "Car-1000", "ACT360", "VTON 360", "Gene42",
+                     "Gemma v123", "Fin-R1", "TempR1", "Memory-T1"] {
+            #expect(!NameRules.isVersioned(name), "\(name)")
+        }
+    }
+
     @Test func titlesClaimTheShortNameBeforeTheirColon() {
         #expect(NameRules.titleName("LoRA: Low-Rank Adaptation of Large Language Models")?.name == "LoRA")
         #expect(NameRules.titleName("HAWQ-V2: Hessian Aware trace-Weighted Quantization")?.name == "HAWQ-V2")

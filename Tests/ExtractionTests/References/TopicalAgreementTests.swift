@@ -37,8 +37,9 @@ import Testing
         #expect(claims.ownNames.contains("WidgetWorld"))
     }
 
-    /// 1,200 filler papers give word rarities; `ZetaNet` is claimed by a lensing paper.
-    static func index(citing: [String]) -> (ReferenceMatcher, [PaperRecord]) {
+    /// 1,200 filler papers give word rarities; `ZetaNet` is claimed by a lensing paper, and
+    /// `extraClaimants` (title, abstract) are added after it.
+    static func index(citing: [String], extraClaimants: [(String, String)] = []) -> (ReferenceMatcher, [PaperRecord]) {
         let topics = ["protein folding", "traffic forecasting", "speech enhancement", "robot grasping", "query optimization",
                       "graph coloring", "music transcription", "malware detection", "crop yield", "gravitational lensing"]
         var records: [PaperRecord] = []
@@ -56,6 +57,12 @@ import Testing
                 + "recovering dark matter halos from weak shear catalogues.",
             authors: ["Ada Claimant"], categories: ["astro-ph"], date: "2025-02-01",
             source: SourceLocation(file: "t", line: 1), format: .arxivListing))
+        for (offset, (title, abstract)) in extraClaimants.enumerated() {
+            records.append(PaperRecord(
+                arxivID: "2502.0010\(offset)", title: title, abstract: abstract, authors: ["Ann Seer", "Bo Release"],
+                categories: ["cs.CL"], date: "2025-02-01", source: SourceLocation(file: "t", line: 1),
+                format: .arxivListing))
+        }
         for (offset, abstract) in citing.enumerated() {
             records.append(PaperRecord(
                 arxivID: "2503.0000\(offset + 1)", title: "Citing paper \(offset)", abstract: abstract,
@@ -142,5 +149,50 @@ import Testing
                     "\(matcher.names[Int(pattern)].name) in \(abstract)")
             }
         }
+    }
+
+    /// A versioned name that its owner's title carries and its abstract introduces is a release
+    /// papers on any subject use; a title prefix alone, or a name without a version, is not.
+    @Test func titledReleasesLinkFromAnySubject() throws {
+        let (matcher, records) = Self.index(
+            citing: [
+                "We label crop yield photos with Quill 3 and a small vision head for farmers.",
+                "We label crop yield photos with Rook 2 and a small vision head for farmers.",
+                "We label crop yield photos with ZetaNet and a small vision head for farmers.",
+            ],
+            extraClaimants: [
+                ("Quill 3 Technical Report", "We introduce Quill 3, a family of models for protein folding and query optimization."),
+                ("Rook 2: Distilling Chess Engines into Language Models",
+                 "We distil Rook 2 models for protein folding and query optimization."),
+            ])
+        let count = records.count
+        #expect(matcher.mentions(in: records[count - 3]).map(\.resolvedID) == ["2502.00100"])
+        #expect(matcher.mentions(in: records[count - 2]).map(\.resolvedID) == [nil], "a title prefix alone is no release")
+        #expect(matcher.mentions(in: records[count - 1]).map(\.resolvedID) == [nil], "an unversioned name stays gated")
+        var without = matcher
+        without.options.titledReleasesSkipTopic = false
+        #expect(without.mentions(in: records[count - 3]).map(\.resolvedID) == [nil])
+    }
+
+    /// An ordinary-word name only an abstract claims needs the citing text to point at its
+    /// owner another way, however close the subjects are.
+    @Test func ordinaryWordNamesClaimedInAnAbstractNeedCorroboration() throws {
+        let (matcher, records) = Self.index(
+            citing: [
+                "Unlike LensFinder, we reconstruct gravitational lensing maps of galaxy clusters and dark matter halos.",
+                "LensFinder (Seer et al., 2025) misses faint arcs; we reconstruct gravitational lensing maps of galaxy clusters.",
+            ],
+            extraClaimants: [
+                ("Finding Arcs in Gravitational Lensing Surveys",
+                 "We introduce LensFinder, a detector of gravitational lensing arcs in galaxy cluster surveys with dark matter halos."),
+            ])
+        let count = records.count
+        #expect(matcher.mentions(in: records[count - 2]).map(\.resolvedID) == [nil])
+        let corroborated = matcher.mentions(in: records[count - 1])
+        #expect(corroborated.map(\.rule) == ["name", "author-year"])
+        #expect(corroborated.map(\.resolvedID) == ["2502.00100", "2502.00100"])
+        var without = matcher
+        without.options.ordinaryWordNamesNeedCorroboration = false
+        #expect(without.mentions(in: records[count - 2]).map(\.resolvedID) == ["2502.00100"])
     }
 }
