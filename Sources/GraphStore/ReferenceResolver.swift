@@ -420,18 +420,45 @@ struct PaperBatch: Sendable {
         bytes.withUnsafeBufferPointer { allBytes in
             let shared = SharedBuffer(allBytes)
             let ends = self.ends
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Rows are handed out a few at a time rather than split in fixed shares: the thread
+            // that reads the next batch shares a core with one of the workers, and a fixed share
+            // would leave the other worker idle while that one catches up.
+            let next = RowDispenser(rows: rows, chunk: 16)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var state = makeState()
-                let first = rows * worker / workers
-                let last = rows * (worker + 1) / workers
-                for row in first..<last {
-                    let start = row == 0 ? 0 : ends[row - 1]
-                    let abstract = UnsafeBufferPointer(rebasing: shared.buffer[start..<ends[row]])
-                    slots.set(row, body(&state, row, abstract))
+                while let chunk = next.take() {
+                    for row in chunk {
+                        let start = row == 0 ? 0 : ends[row - 1]
+                        let abstract = UnsafeBufferPointer(rebasing: shared.buffer[start..<ends[row]])
+                        slots.set(row, body(&state, row, abstract))
+                    }
                 }
             }
         }
         return slots.values()
+    }
+}
+
+/// Consecutive ranges of rows for the workers of one `parallelMap`, first come first served.
+private final class RowDispenser: @unchecked Sendable {
+    // @unchecked: `next` is only touched under `lock`.
+    private let lock = NSLock()
+    private var next = 0
+    private let rows: Int
+    private let chunk: Int
+
+    init(rows: Int, chunk: Int) {
+        self.rows = rows
+        self.chunk = chunk
+    }
+
+    func take() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < rows else { return nil }
+        let range = next..<min(next + chunk, rows)
+        next = range.upperBound
+        return range
     }
 }
 
