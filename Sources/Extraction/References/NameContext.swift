@@ -132,59 +132,99 @@ enum NameContext {
     /// A space-delimited token with its surrounding punctuation noted.
     struct Token {
         var text: String
+        /// Letters, digits and inner punctuation, lower-cased (`(i.e.,` → `i.e.`).
+        var lowered: String
         var leadingParenthesis = false
         var trailingParenthesis = false
         var trailingComma = false
         var endsClause = false
         var endsSentence = false
 
-        /// Letters, digits and inner punctuation, lower-cased (`(i.e.,` → `i.e.`).
-        var lowered: String { text.lowercased() }
-        var isGlue: Bool { ["and", "or", "&", "as", "well"].contains(lowered) || text.isEmpty }
+        var isGlue: Bool {
+            switch lowered {
+            case "and", "or", "&", "as", "well", "": return true
+            default: return false
+            }
+        }
         /// Capitals or digits somewhere: `DRIVE`, `ISIC-2017`, `Yo'LLaVA`, `v2.0`.
         var isNameLike: Bool { text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) } }
+        var isVersion: Bool {
+            let body = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
+            return !body.isEmpty && body.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || $0 == "." }
+        }
         /// `4.52`, `-3`, `87%`, `0.9±0.1`: a value rather than a word.
         var isNumber: Bool {
             guard let first = text.unicodeScalars.first(where: { $0 != "-" && $0 != "+" && $0 != "~" }) else { return false }
             return UTF8Text.isDigit(first)
                 && text.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || ".,%±-+~".unicodeScalars.contains($0) }
         }
-        var isVersion: Bool {
-            let body = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
-            return !body.isEmpty && body.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || $0 == "." }
-        }
 
         init(_ raw: String) {
-            var scalars = Substring(raw)
-            while let first = scalars.first, first == "(" || first == "[" {
+            var raw = raw
+            self = raw.withUTF8 { Token($0, from: 0, to: $0.count) }
+        }
+
+        /// The token `bytes[start..<end]`. Its punctuation is ASCII, so it is trimmed byte by
+        /// byte; this runs for a few tokens around every name occurrence of every abstract.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            var first = start
+            var last = end
+            while first < last, bytes[first] == UInt8(ascii: "(") || bytes[first] == UInt8(ascii: "[") {
                 leadingParenthesis = true
-                scalars = scalars.dropFirst()
+                first += 1
             }
-            while let last = scalars.last, ",.;:)]".contains(last) {
-                switch last {
-                case ")", "]": trailingParenthesis = true
-                case ",": trailingComma = true
-                case ";", ":": endsClause = true
-                default:
+            trimming: while first < last {
+                switch bytes[last - 1] {
+                case UInt8(ascii: ")"), UInt8(ascii: "]"): trailingParenthesis = true
+                case UInt8(ascii: ","): trailingComma = true
+                case UInt8(ascii: ";"), UInt8(ascii: ":"): endsClause = true
+                case UInt8(ascii: "."):
                     // `e.g.` and `i.e.` keep their dots; a sentence dot ends the clause.
-                    let lowered = scalars.lowercased()
-                    if lowered == "e.g." || lowered == "i.e." {
-                        text = String(scalars)
-                        return
-                    }
+                    if Self.isExempliGratiaOrIdEst(bytes, from: first, to: last) { break trimming }
                     endsClause = true
                     endsSentence = true
+                default: break trimming
                 }
-                scalars = scalars.dropLast()
+                last -= 1
             }
-            text = String(scalars)
+            text = UTF8Text.string(bytes, from: first, to: last)
+            lowered = Self.lowercased(bytes, from: first, to: last, text: text)
+        }
+
+        private static func isExempliGratiaOrIdEst(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+            guard end - start == 4 else { return false }
+            let first = bytes[start] | 0x20
+            let third = bytes[start + 2] | 0x20
+            return bytes[start + 1] == UInt8(ascii: ".") && bytes[start + 3] == UInt8(ascii: ".")
+                && ((first == UInt8(ascii: "e") && third == UInt8(ascii: "g"))
+                    || (first == UInt8(ascii: "i") && third == UInt8(ascii: "e")))
+        }
+
+        /// ASCII is lower-cased byte by byte; anything else goes through `String.lowercased()`.
+        private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, text: String) -> String {
+            var ascii = true
+            var hasUpper = false
+            for offset in start..<end {
+                let byte = bytes[offset]
+                if byte >= 0x80 { ascii = false }
+                if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+            }
+            guard ascii else { return text.lowercased() }
+            guard hasUpper else { return text }
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in start..<end {
+                    let byte = bytes[offset]
+                    buffer[offset - start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return end - start
+            }
         }
 
         static func next(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> Token? {
             while cursor < bytes.count && UTF8Text.isSpace(bytes[cursor]) { cursor += 1 }
             let start = cursor
             while cursor < bytes.count && !UTF8Text.isSpace(bytes[cursor]) && cursor - start < 64 { cursor += 1 }
-            return cursor > start ? Token(UTF8Text.string(bytes, from: start, to: cursor)) : nil
+            return cursor > start ? Token(bytes, from: start, to: cursor) : nil
         }
 
         static func previous(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> Token? {
@@ -195,13 +235,13 @@ enum NameContext {
                 var start = end
                 while start > 0 && !UTF8Text.isSpace(bytes[start - 1]) && end - start < 64 { start -= 1 }
                 cursor = start
-                return Token(UTF8Text.string(bytes, from: start, to: end))
+                return Token(bytes, from: start, to: end)
             }
             while end > 0 && UTF8Text.isSpace(bytes[end - 1]) { end -= 1 }
             var start = end
             while start > 0 && !UTF8Text.isSpace(bytes[start - 1]) && end - start < 64 { start -= 1 }
             cursor = start
-            return end > start ? Token(UTF8Text.string(bytes, from: start, to: end)) : nil
+            return end > start ? Token(bytes, from: start, to: end) : nil
         }
     }
 

@@ -124,4 +124,18 @@ import Testing
         #expect(!accepted("We compare LoRA+ with full tuning", name: "LoRA"))
         #expect(!accepted("GPT-J weights", name: "GPT"))
     }
+
+    /// Tokens are trimmed on bytes: the punctuation flags and lower-cased forms are what the
+    /// words say.
+    @Test func tokensTrimPunctuationAndLowerCase() {
+        let opener = NameContext.Token("(i.e.,")
+        #expect(opener.leadingParenthesis && opener.trailingComma && !opener.endsSentence)
+        #expect(opener.text == "i.e." && opener.lowered == "i.e.")
+        let closing = NameContext.Token("DRIVE).")
+        #expect(closing.trailingParenthesis && closing.endsSentence && closing.text == "DRIVE" && closing.lowered == "drive")
+        let accented = NameContext.Token("Données;")
+        #expect(accented.endsClause && accented.lowered == "données")
+        #expect(NameContext.Token("And").isGlue && NameContext.Token("(,").isGlue && !NameContext.Token("Andes").isGlue)
+        #expect(NameContext.Token("E.G.").text == "E.G." && !NameContext.Token("E.G.").endsSentence)
+    }
 }
