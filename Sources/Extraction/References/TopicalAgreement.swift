@@ -29,6 +29,8 @@ enum TopicalAgreement {
     /// plurals folded (`models` → `model`, `studies` → `study`), without stop words, generic
     /// research words, words shorter than three characters and plain numbers.
     static func forEachContentWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        // Read once: a static's accessor per word costs a once-check and a retain of its table.
+        let stopWords = Self.stopWords
         forEachFoldedWord(in: bytes) { hash in
             if !stopWords.contains(hash) { body(hash) }
         }
@@ -264,10 +266,13 @@ struct TopicIndex: Sendable {
     mutating func add(words: [UInt32], weights: [UInt8], paper: Int, claims: Bool) {
         if rows.isEmpty { rows = [UInt16](repeating: 0, count: 2 << Self.rowBits) }
         documents += 1
-        for word in words {
-            let (first, second) = Self.cells(word)
-            if rows[first] < UInt16.max { rows[first] += 1 }
-            if rows[second] < UInt16.max { rows[second] += 1 }
+        // One uniqueness check for the whole paper rather than one per counter.
+        rows.withUnsafeMutableBufferPointer { rows in
+            for word in words {
+                let (first, second) = Self.cells(word)
+                if rows[first] < UInt16.max { rows[first] += 1 }
+                if rows[second] < UInt16.max { rows[second] += 1 }
+            }
         }
         guard claims, !words.isEmpty else { return }
         // Rarity so far stands in for the final rarity when choosing candidates; the final
