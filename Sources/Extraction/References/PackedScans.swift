@@ -70,11 +70,11 @@ public struct PackedScans: Sendable {
         citings.append(UInt32(clamping: citing))
         if !scan.fixed.isEmpty { fixed[index] = scan.fixed }
         encoded.removeAll(keepingCapacity: true)
-        Self.appendVarint(UInt64(scan.names.count), to: &encoded)
+        Varint.append(UInt64(scan.names.count), to: &encoded)
         var previousStart = 0
         for (slot, occurrence) in scan.names.enumerated() {
-            Self.appendVarint(UInt64(occurrence.pattern), to: &encoded)
-            Self.appendVarint(Self.zigzag(occurrence.start - previousStart), to: &encoded)
+            Varint.append(UInt64(occurrence.pattern), to: &encoded)
+            Varint.append(Self.zigzag(occurrence.start - previousStart), to: &encoded)
             previousStart = occurrence.start
             let name = matcher.names[Int(occurrence.pattern)].name
             if occurrence.text != name || occurrence.end - occurrence.start != Int(nameLengths[Int(occurrence.pattern)]) {
@@ -129,11 +129,11 @@ public struct PackedScans: Sendable {
 
     private func decode(_ index: Int, _ body: (_ slot: Int, _ pattern: Int32, _ start: Int) -> Void) {
         bytes.read(locations[index]) { bytes, cursor in
-            let count = Int(Self.varint(bytes, &cursor))
+            let count = Int(Varint.read(bytes, &cursor))
             var start = 0
             for slot in 0..<count {
-                let pattern = Int32(truncatingIfNeeded: Self.varint(bytes, &cursor))
-                start += Self.unzigzag(Self.varint(bytes, &cursor))
+                let pattern = Int32(truncatingIfNeeded: Varint.read(bytes, &cursor))
+                start += Self.unzigzag(Varint.read(bytes, &cursor))
                 body(slot, pattern, start)
             }
         }
@@ -145,26 +145,5 @@ public struct PackedScans: Sendable {
 
     private static func unzigzag(_ value: UInt64) -> Int {
         Int(truncatingIfNeeded: Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1))
-    }
-
-    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = bytes[cursor]
-            cursor += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
     }
 }

@@ -148,30 +148,13 @@ public struct PaperTable: RandomAccessCollection, Sendable {
     }
 
     private mutating func appendVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            scratch.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        scratch.append(UInt8(value))
+        Varint.append(value, to: &scratch)
     }
 
     // MARK: Decoding
 
-    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = bytes[cursor]
-            cursor += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> String? {
-        let length = varint(bytes, &cursor)
+        let length = Varint.read(bytes, &cursor)
         guard length > 0 else { return nil }
         let end = cursor + Int(length - 1)
         let value = String(decoding: bytes[cursor..<end], as: UTF8.self)
@@ -180,14 +163,14 @@ public struct PaperTable: RandomAccessCollection, Sendable {
     }
 
     private static func skipString(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) {
-        let length = varint(bytes, &cursor)
+        let length = Varint.read(bytes, &cursor)
         if length > 0 { cursor += Int(length - 1) }
     }
 
     private func title(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> String {
-        let count = Self.varint(bytes, &cursor)
+        let count = Varint.read(bytes, &cursor)
         var title: [UInt8] = []
-        for _ in 0..<count { titleWords.appendBytes(of: Int32(Self.varint(bytes, &cursor)), to: &title) }
+        for _ in 0..<count { titleWords.appendBytes(of: Int32(Varint.read(bytes, &cursor)), to: &title) }
         return String(decoding: title, as: UTF8.self)
     }
 }
