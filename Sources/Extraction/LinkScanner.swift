@@ -426,13 +426,21 @@ struct LinkScanner {
             guard allowWrap, end == rawEnd, end < n, ByteClass.isSpace(p[end]),
                 let last = parsed.clean.last,
                 last == UInt8(ascii: "/") || last == UInt8(ascii: "-") || last == UInt8(ascii: "_"),
-                let gapEnd = wrapGap(from: end), containsNewline(from: end, to: gapEnd),
+                let gapEnd = wrapGap(from: end),
+                containsNewline(from: end, to: gapEnd) || isUnwrappedBreak(from: end, to: gapEnd, after: last),
                 continues(at: gapEnd, after: last)
             else { return }
             parsed.wrapped = true
             segmentStart = parsed.clean.count
             from = gapEnd
         }
+    }
+
+    /// A line break that a listing turned into one space (`…/KD- OCT`, `…/dynamic_ ETF2`): only
+    /// after `-` or `_`, which end no finished repository or page name; a URL ending in `/`
+    /// followed by a word is a URL and the next word.
+    private func isUnwrappedBreak(from s: Int, to e: Int, after last: UInt8) -> Bool {
+        e == s + 1 && p[s] == UInt8(ascii: " ") && (last == UInt8(ascii: "-") || last == UInt8(ascii: "_"))
     }
 
     private func containsNewline(from s: Int, to e: Int) -> Bool {
@@ -455,6 +463,9 @@ struct LinkScanner {
                 break
             }
             guard ByteClass.isPathByte(b) else { break }
+            // Markdown `[https://a/b](https://a/b)`: a `]` that opens no bracket of the URL's own,
+            // right before `(`, ends the link text.
+            if b == UInt8(ascii: "]"), byte(x + 1) == UInt8(ascii: "("), !clean.contains(UInt8(ascii: "[")) { break }
             if b == UInt8(ascii: ":"), byte(x + 1) == UInt8(ascii: "/"), byte(x + 2) == UInt8(ascii: "/") {
                 // A second URL glued on (`…/a;Webpage:https://b`): stop before its scheme,
                 // unless it sits after a slash as in web.archive.org/web/2020/https://x.

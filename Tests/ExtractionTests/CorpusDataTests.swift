@@ -125,6 +125,15 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
     CorpusCase(id: "2512.23020", why: "markdown `[this https URL](…)`", links: [
         "page why-102.github.io/openground.io [url, url]"
     ], status: .none),
+    CorpusCase(id: "2512.08042", why: "markdown link whose text is the URL itself", links: [
+        "repo github.com/chandlerbing65nm/fakeimagedetection [url, url]"
+    ], status: .released),
+    CorpusCase(id: "2512.09069", why: "line break after a hyphen turned into a space", links: [
+        "repo github.com/erfan-nourbakhsh/kd-oct [wrapped-url]"
+    ], status: .released),
+    CorpusCase(id: "2512.21845", why: "line break after an underscore turned into a space", links: [
+        "repo github.com/zhangchuangxin71-cyber/dynamic_etf2 [wrapped-url]"
+    ], status: .released),
     CorpusCase(id: "2503.13740", why: "`www.github.com.` promised", links: ["page github.com [www]"], status: .promised),
     CorpusCase(id: "2512.19823", why: "`www.` before a github.io host", links: [
         "page learn2refocus.github.io [www, url]"

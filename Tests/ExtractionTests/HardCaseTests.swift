@@ -232,6 +232,18 @@ func prose(_ c: HardCase) {
     HardCase("blank line is not a wrap", "at https://github.com/abc/\n\ndef", [
         ExpectedLink(.owner, "github.com/abc", [("https://github.com/abc/", .url)])
     ]),
+    HardCase("wrap turned into a space after a hyphen", "Code: https://github.com/lab/Fast- Seg. Next", [
+        ExpectedLink(.repo, "github.com/lab/fast-seg", [("https://github.com/lab/Fast- Seg", .wrappedURL)])
+    ]),
+    HardCase("wrap turned into a space after an underscore", "at https://github.com/lab/fast_ seg2.", [
+        ExpectedLink(.repo, "github.com/lab/fast_seg2", [("https://github.com/lab/fast_ seg2", .wrappedURL)])
+    ]),
+    HardCase("a space after a slash is not a wrap", "at https://github.com/lab/ seg2 now", [
+        ExpectedLink(.owner, "github.com/lab", [("https://github.com/lab/", .url)])
+    ]),
+    HardCase("a function word after a hyphen and a space is the sentence", "at https://x.org/a- and more", [
+        ExpectedLink(.page, "x.org/a-", [("https://x.org/a-", .url)])
+    ]),
 ])
 func lineWraps(_ c: HardCase) {
     expectLinks(in: c.text, c.expected)
@@ -243,6 +255,12 @@ func lineWraps(_ c: HardCase) {
     HardCase("arXiv placeholders", "Code: this https URL. Data: this http URL", []),
     HardCase("arXiv markdown placeholder", "Page at [this https URL](https://lab.github.io/p)", [
         ExpectedLink(.page, "lab.github.io/p", [("https://lab.github.io/p", .url)])
+    ]),
+    HardCase("markdown link whose text is the URL", "Code: [https://github.com/a/Det](https://github.com/a/Det).", [
+        ExpectedLink(.repo, "github.com/a/det", [("https://github.com/a/Det", .url), ("https://github.com/a/Det", .url)])
+    ]),
+    HardCase("brackets inside a URL stay", "see https://x.org/q?a[0]=1 now", [
+        ExpectedLink(.page, "x.org/q?a[0]=1", [("https://x.org/q?a[0]=1", .url)])
     ]),
     HardCase("same target twice", "Code: https://github.com/a/b. See github.com/a/b/tree/main/x.", [
         ExpectedLink(.repo, "github.com/a/b", [
