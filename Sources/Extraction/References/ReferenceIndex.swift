@@ -278,9 +278,7 @@ extension ReferenceMatcher {
             if let definedAs = occurrence.definedAs, !AbstractClaims.sameMeaning(entry.expansion, definedAs) {
                 ownMeaning.insert(occurrence.pattern)
             }
-            if let head = occurrence.use.head,
-                !entry.claimantTitles.contains(where: { NameContext.title($0, name: entry.name, fits: head) })
-            {
+            if let head = occurrence.use.head, !claimantTitleFits(Int(occurrence.pattern), head) {
                 ownMeaning.insert(occurrence.pattern)
             }
         }
@@ -341,7 +339,7 @@ extension ReferenceMatcher {
             return .dropped(.insideOtherReference)
         }
         let entry = names[Int(occurrence.pattern)]
-        if let citing, entry.claimants.contains(Int32(citing)) { return .dropped(.ownClaim) }
+        if let citing, isClaimed(Int(occurrence.pattern), by: citing) { return .dropped(.ownClaim) }
         if ownMeaning.contains(occurrence.pattern) { return .dropped(.ownMeaning) }
         // `we propose HAT, a spatio-temporal module`: the abstract's own HAT, not the claimant's.
         if let citing, ownPatterns[Int32(citing)]?.contains(occurrence.pattern) == true { return .dropped(.ownName) }
@@ -394,8 +392,8 @@ extension ReferenceMatcher {
     /// paper (an index), the distinct names its abstract uses (`AbstractScan.usedNames`).
     public func pruningEstablishedNames(uses: some Sequence<(citing: Int, names: [Int32])>) -> ReferenceMatcher {
         var earliestClaim = [Int32](repeating: Int32.min, count: names.count)
-        for (pattern, entry) in names.enumerated() {
-            let claimDays = entry.claimants.map { days[Int($0)] }
+        for pattern in names.indices {
+            let claimDays = claimants(of: pattern).map { days[Int($0)] }
             // Without a date for every claimant there is no telling what came first: keep the name.
             earliestClaim[pattern] = claimDays.contains(Int32.min) ? Int32.min : claimDays.min() ?? Int32.min
         }
@@ -404,7 +402,7 @@ extension ReferenceMatcher {
             let day = days[citing]
             guard day != Int32.min else { continue }
             for pattern in used where day <= earliestClaim[Int(pattern)] {
-                if !names[Int(pattern)].claimants.contains(Int32(citing)) { priorUsers[Int(pattern)] += 1 }
+                if !isClaimed(Int(pattern), by: citing) { priorUsers[Int(pattern)] += 1 }
             }
         }
         var copy = self
@@ -522,15 +520,15 @@ public struct ReferenceMatcher: Sendable {
         var name: String
         /// The one claimant, or -1 when several papers claim the name.
         var owner: Int32
-        /// Every claimant (one unless ambiguous): a claimant's own use is never a reference.
-        var claimants: [Int32]
+        /// Index into `ReferenceMatcher.sharedClaimants` for a name several papers claim; -1
+        /// otherwise (the owner is the one claimant). Kept aside: most names have one claimant,
+        /// and an array per name cost a heap block each in a dictionary of a million names.
+        var sharedClaimantsSlot: Int32
         /// What the owner says the name stands for, when it says.
         var expansion: String?
         /// An all-capitals acronym claimed only by an abstract's definition, never by a title:
         /// the weakest claim, which a use in a list of names does not reach.
         var definedAcronym: Bool
-        /// Title of every claimant, with the name, for the context checks (`NameContext.title`).
-        var claimantTitles: [String]
         var plainWord: Bool
         /// The one claimant claims the name in its abstract only, the name is not in its title,
         /// and the name is made of ordinary words (`NameRules.isMadeOfOrdinaryWords`:
@@ -583,6 +581,8 @@ public struct ReferenceMatcher: Sendable {
 
     public let papers: PaperTable
     let names: [NameEntry]
+    /// The claimants of each name several papers claim (see `NameEntry.sharedClaimantsSlot`).
+    let sharedClaimants: [[Int32]]
     /// Names found to be established (see `pruningEstablishedNames`): still matched, so that
     /// they are counted, but never chosen.
     var pruned: [Bool]
@@ -604,12 +604,33 @@ public struct ReferenceMatcher: Sendable {
     /// the slack absorbs listing versus publication dates.
     static let chronologySlackDays: Int32 = 93
 
+    /// Every claimant of name `pattern` (one unless ambiguous).
+    func claimants(of pattern: Int) -> [Int32] {
+        let entry = names[pattern]
+        return entry.sharedClaimantsSlot >= 0 ? sharedClaimants[Int(entry.sharedClaimantsSlot)] : [entry.owner]
+    }
+
+    /// Whether `paper` claims name `pattern`: a claimant's own use is never a reference.
+    func isClaimed(_ pattern: Int, by paper: Int) -> Bool {
+        let entry = names[pattern]
+        if entry.sharedClaimantsSlot < 0 { return Int(entry.owner) == paper }
+        return sharedClaimants[Int(entry.sharedClaimantsSlot)].contains(Int32(paper))
+    }
+
+    /// Whether some claimant's title says name `pattern` is the kind of thing `head` says. The
+    /// titles are read from `papers` only here, for the few uses a head noun qualifies, rather
+    /// than kept per name.
+    func claimantTitleFits(_ pattern: Int, _ head: NameContext.Head) -> Bool {
+        let name = names[pattern].name
+        return claimants(of: pattern).contains { NameContext.title(papers.title(of: Int($0)), name: name, fits: head) }
+    }
+
     /// Number of distinct names in the dictionary (ambiguous ones included, pruned ones not).
     public var nameCount: Int { pruned.lazy.filter { !$0 }.count }
     /// Every name in the dictionary, sorted by name.
     public var claimedNames: [ClaimedName] {
         names.indices.filter { !pruned[$0] }.map {
-            ClaimedName(name: names[$0].name, claimants: names[$0].claimants.map(Int.init).sorted())
+            ClaimedName(name: names[$0].name, claimants: claimants(of: $0).map(Int.init).sorted())
         }
     }
     /// Names several papers claim, sorted by name.
@@ -628,31 +649,52 @@ public struct ReferenceMatcher: Sendable {
         self.indexByTitleKey = indexByTitleKey
 
         // Each name goes to the papers with its strongest claim; more than one is ambiguous.
-        var byName: [String: (tier: Int, papers: [Int], shape: NameRules.Shape, expansion: String?)] = [:]
+        // One group per name, its papers as the first plus any others: a million single-claim
+        // names then cost no array each while the dictionary is built.
+        struct ClaimGroup {
+            var tier: Int
+            var first: Int
+            var others: [Int] = []
+            var shape: NameRules.Shape
+            var expansion: String?
+
+            var papers: [Int] { [first] + others }
+        }
+        var groupByName: [String: Int] = [:]
+        var groups: [ClaimGroup] = []
         for claim in index.claims {
-            if let current = byName[claim.name] {
-                if claim.tier > current.tier {
-                    byName[claim.name] = (claim.tier, [claim.paper], claim.shape, claim.expansion)
-                } else if claim.tier == current.tier, !current.papers.contains(claim.paper) {
-                    byName[claim.name] = (current.tier, current.papers + [claim.paper], current.shape, nil)
-                } else if claim.tier == current.tier, current.papers == [claim.paper], current.expansion == nil {
-                    byName[claim.name]?.expansion = claim.expansion
-                }
-            } else {
-                byName[claim.name] = (claim.tier, [claim.paper], claim.shape, claim.expansion)
+            guard let slot = groupByName[claim.name] else {
+                groupByName[claim.name] = groups.count
+                groups.append(ClaimGroup(tier: claim.tier, first: claim.paper, shape: claim.shape, expansion: claim.expansion))
+                continue
+            }
+            let current = groups[slot]
+            if claim.tier > current.tier {
+                groups[slot] = ClaimGroup(tier: claim.tier, first: claim.paper, shape: claim.shape, expansion: claim.expansion)
+            } else if claim.tier == current.tier, claim.paper != current.first, !current.others.contains(claim.paper) {
+                groups[slot].others.append(claim.paper)
+                groups[slot].expansion = nil
+            } else if claim.tier == current.tier, current.others.isEmpty, claim.paper == current.first, current.expansion == nil {
+                groups[slot].expansion = claim.expansion
             }
         }
         var names: [NameEntry] = []
-        for name in byName.keys.sorted() {
-            guard let claim = byName[name] else { continue }
+        var sharedClaimants: [[Int32]] = []
+        for (name, slot) in groupByName.sorted(by: { $0.key < $1.key }) {
+            let group = groups[slot]
+            let claim = (tier: group.tier, papers: group.papers, shape: group.shape, expansion: group.expansion)
             let scalars = name.unicodeScalars
             let owner = claim.papers.count == 1 ? claim.papers[0] : -1
             let titled = owner >= 0 && (claim.tier == 2 || Self.title(index.papers[owner].title, contains: name))
+            var sharedSlot: Int32 = -1
+            if claim.papers.count > 1 {
+                sharedSlot = Int32(sharedClaimants.count)
+                sharedClaimants.append(claim.papers.map { Int32($0) })
+            }
             names.append(NameEntry(
                 name: name, owner: Int32(owner),
-                claimants: claim.papers.map { Int32($0) }, expansion: claim.expansion,
+                sharedClaimantsSlot: sharedSlot, expansion: claim.expansion,
                 definedAcronym: claim.tier == 1 && NameRules.isAcronym(name),
-                claimantTitles: claim.papers.map { index.papers[$0].title },
                 plainWord: claim.shape == .plainWord,
                 ordinaryWordsUntitled: owner >= 0 && !titled && NameRules.isMadeOfOrdinaryWords(name),
                 // Completed below, once the names each abstract presents as its own are known.
@@ -661,16 +703,25 @@ public struct ReferenceMatcher: Sendable {
                 lastIsWord: scalars.last.map(UTF8Text.isWord) ?? false,
                 lastIsUpper: scalars.last.map(UTF8Text.isUpper) ?? false))
         }
-        var patternByName: [String: Int32] = [:]
-        for (pattern, entry) in names.enumerated() { patternByName[entry.name] = Int32(pattern) }
+        // `names` is sorted by name: a bisection finds a name without a dictionary of them all.
+        func pattern(named name: String) -> Int32? {
+            var low = 0
+            var high = names.count
+            while low < high {
+                let middle = (low + high) / 2
+                if names[middle].name < name { low = middle + 1 } else { high = middle }
+            }
+            return low < names.count && names[low].name == name ? Int32(low) : nil
+        }
         var ownPatterns: [Int32: [Int32]] = [:]
         for (paper, name) in index.ownNames {
-            if let pattern = patternByName[name] { ownPatterns[Int32(paper), default: []].append(pattern) }
+            if let pattern = pattern(named: name) { ownPatterns[Int32(paper), default: []].append(pattern) }
         }
         for pattern in names.indices where names[pattern].titledRelease {
             names[pattern].titledRelease = ownPatterns[names[pattern].owner]?.contains(Int32(pattern)) == true
         }
         self.names = names
+        self.sharedClaimants = sharedClaimants
         self.ownPatterns = ownPatterns
         topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
         pruned = [Bool](repeating: false, count: names.count)
