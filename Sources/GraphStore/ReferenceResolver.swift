@@ -137,9 +137,10 @@ enum ReferenceResolver {
             try stored.addStoredPapers(db)
             clock.lap("references: index")
         }
-        let matcher = stored.index.compiled()
         let rowIDs = stored.rowIDs
-        stored = StoredPaperIndex()  // the matcher keeps what it needs
+        // Handed over whole, so that the index's parts are freed while the matcher is built.
+        let matcher = stored.takeIndex().compiledReleasingIndex()
+        stored = StoredPaperIndex()
         HeapTuning.releaseFreeMemory()
         clock.lap("references: compile")
 

@@ -13,6 +13,12 @@ struct StoredPaperIndex {
     private(set) var index = ReferenceIndex()
     private(set) var rowIDs = RowIDMap()
 
+    /// The index, leaving an empty one in its place: the caller then holds the only copy.
+    mutating func takeIndex() -> ReferenceIndex {
+        defer { index = ReferenceIndex() }
+        return index
+    }
+
     /// Adds the stored papers with a row id above the last one added, reading them back; their
     /// names are worked out on every core.
     mutating func addStoredPapers(_ db: Database) throws {

@@ -205,6 +205,19 @@ public struct ReferenceIndex: Sendable {
     public func compiled() -> ReferenceMatcher {
         ReferenceMatcher(index: self, indexByKey: indexByKey, indexByTitleKey: indexByTitleKey)
     }
+
+    /// `compiled()` for an index that is no longer needed: its claims, own names and topic
+    /// words are freed as soon as the matcher has what it needs from them, so that a large
+    /// index and its matcher are not both held whole.
+    public consuming func compiledReleasingIndex() -> ReferenceMatcher {
+        let byKey = indexByKey
+        let byTitleKey = indexByTitleKey
+        return ReferenceMatcher(index: self, indexByKey: byKey, indexByTitleKey: byTitleKey)
+    }
+
+    mutating func releaseClaims() { claims = [] }
+    mutating func releaseOwnNames() { ownNames = [] }
+    mutating func releaseTopics() { topics = TopicIndex() }
 }
 
 /// What one abstract holds, between `ReferenceScanner.collect` and `ReferenceMatcher.resolve`.
@@ -643,7 +656,7 @@ public struct ReferenceMatcher: Sendable {
     public var establishedNames: [String] { names.indices.filter { pruned[$0] }.map { names[$0].name } }
     public var automatonNodes: Int { automaton.nodeCount }
 
-    init(index: ReferenceIndex, indexByKey: [String: Int], indexByTitleKey: [String: Int]) {
+    init(index: consuming ReferenceIndex, indexByKey: [String: Int], indexByTitleKey: [String: Int]) {
         papers = index.papers
         self.indexByKey = indexByKey
         self.indexByTitleKey = indexByTitleKey
@@ -678,6 +691,7 @@ public struct ReferenceMatcher: Sendable {
                 groups[slot].expansion = claim.expansion
             }
         }
+        index.releaseClaims()
         var names: [NameEntry] = []
         var sharedClaimants: [[Int32]] = []
         for (name, slot) in groupByName.sorted(by: { $0.key < $1.key }) {
@@ -717,6 +731,7 @@ public struct ReferenceMatcher: Sendable {
         for (paper, name) in index.ownNames {
             if let pattern = pattern(named: name) { ownPatterns[Int32(paper), default: []].append(pattern) }
         }
+        index.releaseOwnNames()
         for pattern in names.indices where names[pattern].titledRelease {
             names[pattern].titledRelease = ownPatterns[names[pattern].owner]?.contains(Int32(pattern)) == true
         }
@@ -724,6 +739,7 @@ public struct ReferenceMatcher: Sendable {
         self.sharedClaimants = sharedClaimants
         self.ownPatterns = ownPatterns
         topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
+        index.releaseTopics()
         pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))
         titles = TitleIndex(titles: index.papers.titles)
