@@ -115,9 +115,9 @@ public struct ReferenceIndex: Sendable {
     public private(set) var papers = PaperTable()
     private var indexByKey: [String: Int] = [:]
     private var indexByTitleKey: [String: Int] = [:]
-    private(set) var claims: [Claim] = []
+    private(set) var claims = ChunkedArray<Claim>()
     /// (paper, name) for every name a paper's abstract presents as its own.
-    private(set) var ownNames: [(paper: Int, name: String)] = []
+    private(set) var ownNames = ChunkedArray<(paper: Int, name: String)>()
     /// Word frequencies and claimants' candidate words, for `TopicalAgreement`.
     private(set) var topics = TopicIndex()
 
@@ -215,8 +215,8 @@ public struct ReferenceIndex: Sendable {
         return ReferenceMatcher(index: self, indexByKey: byKey, indexByTitleKey: byTitleKey)
     }
 
-    mutating func releaseClaims() { claims = [] }
-    mutating func releaseOwnNames() { ownNames = [] }
+    mutating func releaseClaims() { claims = ChunkedArray() }
+    mutating func releaseOwnNames() { ownNames = ChunkedArray() }
     mutating func releaseTopics() { topics = TopicIndex() }
 }
 

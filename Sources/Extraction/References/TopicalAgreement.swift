@@ -228,8 +228,8 @@ struct TopicIndex: Sendable {
     /// Whether `papers` is strictly ascending, so a paper's slot can be found by bisection.
     private var papersAscending = true
     private var offsets: [UInt32] = [0]
-    private var candidates: [UInt32] = []
-    private var candidateWeights: [UInt8] = []
+    private var candidates = ChunkedArray<UInt32>()
+    private var candidateWeights = ChunkedArray<UInt8>()
 
     private static func cells(_ hash: UInt32) -> (Int, Int) {
         let mixed = hash &* 0x9E37_79B1
