@@ -111,7 +111,9 @@ enum TopicalAgreement {
         return (counter.words, counter.counts.map { UInt8(min(255, $0)) })
     }
 
-    /// Sorted distinct content-word hashes of a citing abstract, into a reused buffer.
+    /// Sorted distinct content-word hashes of a citing abstract, into a reused buffer. The scan
+    /// judges with `TopicJudge`; this plain form is what the tests check the judge against and
+    /// what the real-corpus audit prints agreement scores with.
     static func abstractWords(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [UInt32]) {
         words.removeAll(keepingCapacity: true)
         forEachContentWord(in: bytes) { words.append($0) }
@@ -475,9 +477,8 @@ struct WordCounter {
 struct TopicJudge {
     private var slots: [Int32] = []
     private var shift: UInt32 = 32
-    /// Distinct signature words of the abstract's names, and whether the abstract has each.
+    /// Distinct signature words of the abstract's names.
     private var words: [UInt32] = []
-    private var present: [Bool] = []
     /// Per (pattern, signature word): the pattern, the word's index in `words`, its weight.
     private var entries: [(pattern: Int32, word: Int32, weight: UInt16)] = []
 
@@ -533,23 +534,22 @@ struct TopicJudge {
                 entries.append((pattern, Int32(index), weight))
             }
         }
-        present = [Bool](repeating: false, count: words.count)
+        // Whether the abstract has each of `words`.
+        var present = [Bool](repeating: false, count: words.count)
         let table = slots
         let known = words
-        var found = present
         TopicalAgreement.forEachWord(in: bytes) { hash in
             var slot = wordSlot(hash, shift: shift)
             while true {
                 let entry = Int(table[slot])
                 if entry == 0 { return }
                 if known[entry - 1] == hash {
-                    found[entry - 1] = true
+                    present[entry - 1] = true
                     return
                 }
                 slot = (slot + 1) & mask
             }
         }
-        present = found
         var shared: [Int32: Int] = [:]
         for entry in entries where present[Int(entry.word)] { shared[entry.pattern, default: 0] += Int(entry.weight) }
         for pattern in distinct where !agreeing.contains(pattern) {
