@@ -50,20 +50,9 @@ if ! [[ "$papers" =~ ^[0-9]+$ ]] || [[ "$papers" -eq 0 ]]; then
     exit 64
 fi
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="$root/bench-out"
-mkdir -p "$out"
-
-# GNU time gives peak RSS of the whole process; bash's `time` keyword does not.
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== installing GNU time (apt-get install time)"
-    if [[ "$(id -u)" -eq 0 ]]; then
-        apt-get install -y time >/dev/null
-    else
-        sudo apt-get install -y time >/dev/null
-    fi
-fi
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+bench_setup
 
 if [[ "$build" -eq 1 ]]; then
     echo "== building release binaries"
@@ -78,13 +67,6 @@ for tool in papergraph-bench $([[ "$papergraph" -eq 1 ]] && echo papergraph); do
     fi
 done
 
-label_for() {  # 200000 -> 200k, 1000000 -> 1m
-    local n="$1"
-    if (( n % 1000000 == 0 )); then echo "$((n / 1000000))m"
-    elif (( n % 1000 == 0 )); then echo "$((n / 1000))k"
-    else echo "$n"; fi
-}
-
 # generate N → prints the corpus path; the generator's report goes to the terminal.
 generate() {
     local n="$1"
@@ -95,17 +77,6 @@ generate() {
     echo "$corpus"
 }
 
-# Parses GNU time -v output: prints "<wall seconds> <peak RSS MiB>".
-parse_time() {
-    awk -F': ' '
-        /Elapsed \(wall clock\) time/ {
-            n = split($2, part, ":")
-            wall = (n == 3) ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
-        }
-        /Maximum resident set size/ { rss = $2 / 1024 }
-        END { printf "%.2f %.1f\n", wall, rss }
-    ' "$1"
-}
 
 rows=()
 declare -A rate rss seconds
@@ -122,7 +93,7 @@ measure() {
     fi
     sed 's/^/   /' "$log.out" | tail -n 5 >&2
     local wall peak
-    read -r wall peak < <(parse_time "$log.time")
+    read -r wall peak _ _ < <(parse_time "$log.time")
     local per_second
     per_second="$(awk -v n="$n" -v s="$wall" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')"
     rows+=("$(printf '%-18s %9s %9s %11s %13s' "$name" "$n" "$wall" "$per_second" "$peak")")
