@@ -30,6 +30,12 @@ public struct CodeTrendRow: Sendable, Hashable, Encodable {
     /// had promised its code carried the code link (dated by that later record).
     public var followUps: Int = 0
 
+    /// A period with nothing counted yet.
+    static func empty(period: String) -> CodeTrendRow {
+        CodeTrendRow(
+            period: period, papers: 0, released: 0, promised: 0, none: 0, unclassified: 0, promisedWithRepoLink: 0)
+    }
+
     public var releasedShare: Double { share(released) }
     public var promisedShare: Double { share(promised) }
     public var noneShare: Double { share(none) }
@@ -141,11 +147,7 @@ public enum CodeTrends {
                 }
                 guard filter.accepts(date: date, categories: paperCategories) else { continue }
                 let period = String(date.prefix(length))
-                var counts =
-                    rowsByPeriod[period]
-                    ?? CodeTrendRow(
-                        period: period, papers: 0, released: 0, promised: 0, none: 0, unclassified: 0,
-                        promisedWithRepoLink: 0)
+                var counts = rowsByPeriod[period] ?? CodeTrendRow.empty(period: period)
                 counts.papers += 1
                 switch statusOf[id] {
                 case .released: counts.released += 1
@@ -161,11 +163,7 @@ public enum CodeTrends {
             for followUp in followUps {
                 guard let date = followUp.date, date.utf8.count >= length else { continue }
                 let period = String(date.prefix(length))
-                var counts =
-                    rowsByPeriod[period]
-                    ?? CodeTrendRow(
-                        period: period, papers: 0, released: 0, promised: 0, none: 0, unclassified: 0,
-                        promisedWithRepoLink: 0)
+                var counts = rowsByPeriod[period] ?? CodeTrendRow.empty(period: period)
                 counts.followUps += 1
                 rowsByPeriod[period] = counts
             }
