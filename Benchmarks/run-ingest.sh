@@ -45,13 +45,10 @@ while [[ $# -gt 0 ]]; do
         *) echo "run-ingest.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
 done
-if ! [[ "$papers" =~ ^[0-9]+$ ]] || [[ "$papers" -eq 0 ]]; then
-    echo "run-ingest.sh: --papers expects a positive integer, got '$papers'" >&2
-    exit 64
-fi
-
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+require_positive_integer run-ingest.sh --papers "$papers"
+
 bench_setup
 
 if [[ "$build" -eq 1 ]]; then

@@ -52,14 +52,11 @@ while [[ $# -gt 0 ]]; do
         *) echo "run-rank.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
 done
-for value in "$papers" "$runs"; do
-    if ! [[ "$value" =~ ^[0-9]+$ ]] || [[ "$value" -eq 0 ]]; then
-        echo "run-rank.sh: --papers and --runs expect positive integers, got '$value'" >&2
-        exit 64
-    fi
-done
-
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+require_positive_integer run-rank.sh --papers "$papers"
+require_positive_integer run-rank.sh --runs "$runs"
+
 bench_setup
 # Benchmark-only Python dependencies; the product never needs them.
 python_modules=(igraph)

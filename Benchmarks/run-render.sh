@@ -42,14 +42,11 @@ while [[ $# -gt 0 ]]; do
         *) echo "run-render.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
     esac
 done
-for value in "$papers" "$runs"; do
-    if ! [[ "$value" =~ ^[0-9]+$ ]] || [[ "$value" -eq 0 ]]; then
-        echo "run-render.sh: --papers and --runs expect positive integers, got '$value'" >&2
-        exit 64
-    fi
-done
-
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+require_positive_integer run-render.sh --papers "$papers"
+require_positive_integer run-render.sh --runs "$runs"
+
 bench_setup
 if ! command -v dot >/dev/null; then
     echo "run-render.sh: the dot program is missing (apt-get install graphviz; scripts/setup does it)" >&2

@@ -15,6 +15,15 @@ bench_setup() {
     fi
 }
 
+# require_positive_integer SCRIPT OPTION VALUE: exits 64 with a message unless VALUE is a
+# positive integer.
+require_positive_integer() {
+    if ! [[ "$3" =~ ^[0-9]+$ ]] || [[ "$3" -eq 0 ]]; then
+        echo "$1: $2 expects a positive integer, got '$3'" >&2
+        exit 64
+    fi
+}
+
 # label_for N: 200000 -> 200k, 1000000 -> 1m (the file names every harness uses).
 label_for() {
     local n="$1"
