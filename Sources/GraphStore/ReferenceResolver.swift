@@ -139,10 +139,13 @@ enum ReferenceResolver {
         }
         let rowIDs = stored.rowIDs
         // Handed over whole, so that the index's parts are freed while the matcher is built.
-        let matcher = stored.takeIndex().compiledReleasingIndex()
+        var compiled = stored.takeIndex().compiledReleasingIndex()
         stored = StoredPaperIndex()
         HeapTuning.releaseFreeMemory()
         clock.lap("references: compile")
+        try chooseSignatures(db, rowIDs: rowIDs, matcher: &compiled)
+        let matcher = compiled
+        clock.lap("references: signatures")
 
         // One scan per abstract. Which names get chosen depends on who uses which name across
         // all abstracts (established names are pruned), so the scans are kept, packed, until
@@ -216,6 +219,40 @@ enum ReferenceResolver {
         try indexes.restore(db)
         clock.lap("references: write")
         return reporting ? try report(db) : nil
+    }
+
+    /// Reads back the title and abstract of every paper whose names need a topic signature
+    /// (only those: the index kept no paper's words) and chooses the signatures on every core.
+    private static func chooseSignatures(_ db: Database, rowIDs: RowIDMap, matcher: inout ReferenceMatcher) throws {
+        let owners = matcher.papersAwaitingSignatures
+        defer { matcher.finishSignatures() }
+        guard !owners.isEmpty else { return }
+        var batch = PaperBatch()
+        var positions: [Int] = []
+        func chooseBatch() {
+            // The workers' copy of the matcher is gone before any signature is set, so setting
+            // them does not copy the signatures chosen so far.
+            let chosen = { [matcher, titles = batch.titles, papers = positions, batch] in
+                batch.parallelMap { row, abstract in matcher.signatures(of: papers[row], title: titles[row], abstract: abstract) }
+            }()
+            for owned in chosen { matcher.setSignatures(owned) }
+            batch.removeAll()
+            positions.removeAll(keepingCapacity: true)
+        }
+        var position = 0
+        var nextOwner = 0
+        try forEachRow(db, sql: "SELECT id, title, abstract FROM paper ORDER BY id") { row in
+            defer { position += 1 }
+            guard nextOwner < owners.count, Int(owners[nextOwner]) == position else { return }
+            nextOwner += 1
+            guard position < rowIDs.count, rowIDs[position] == sqlite3_column_int64(row, 0) else {
+                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the paper table changed during reference resolution")
+            }
+            batch.append(abstract: bytes(row, 2), title: text(row, 1) ?? "")
+            positions.append(position)
+            if batch.count == batchSize { chooseBatch() }
+        }
+        chooseBatch()
     }
 
     /// Runs `examine` on every stored abstract (row id order, `position` = index in `rowIDs`)

@@ -10,12 +10,14 @@ import GRDBSQLite
 /// resolved in SQL, papers are named by row id), so none are kept: the index holds names,
 /// first authors, dates and titles only.
 struct StoredPaperIndex {
-    private(set) var index = ReferenceIndex()
+    /// Claimants' words are not kept: the resolver reads the text of the papers whose
+    /// signatures it needs back from the table (`ReferenceResolver.chooseSignatures`).
+    private(set) var index = ReferenceIndex(keepsClaimantWords: false)
     private(set) var rowIDs = RowIDMap()
 
     /// The index, leaving an empty one in its place: the caller then holds the only copy.
     mutating func takeIndex() -> ReferenceIndex {
-        defer { index = ReferenceIndex() }
+        defer { index = ReferenceIndex(keepsClaimantWords: false) }
         return index
     }
 

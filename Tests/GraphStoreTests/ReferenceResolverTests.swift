@@ -57,6 +57,39 @@ import Testing
         #expect(incoming.allSatisfy { $0.otherKey == "2401.00001" })
     }
 
+    /// Over enough papers for word rarity to mean something (and for the owner's words to be
+    /// shared by a few of them), ingest reads each name owner's text back to choose its
+    /// signature: an abstract on the owner's subject links, an unrelated one keeps the name
+    /// dangling.
+    @Test func ingestJudgesTopicWithSignaturesReadBack() throws {
+        let topics = [
+            "protein folding", "traffic forecasting", "speech enhancement", "robot grasping", "gravitational lensing",
+        ]
+        var records = (0..<1100).map { number in
+            paper("2501.\(10000 + number)", "A study of \(topics[number % topics.count]) number \(number)",
+                  "We study \(topics[number % topics.count]) with token\(number) and marker\(number % 97).")
+        }
+        records.append(paper(
+            "2502.00001", "ZetaNet: Sparse Reconstruction of Gravitational Lensing Maps",
+            "We propose a sparse reconstruction network for gravitational lensing maps of galaxy clusters, "
+                + "recovering dark matter halos from weak shear catalogues."))
+        records.append(paper(
+            "2503.00001", "Lensing halos",
+            "Building on ZetaNet, we reconstruct gravitational lensing maps of galaxy clusters and dark matter halos.",
+            date: "2025-03-01"))
+        records.append(paper(
+            "2503.00002", "Kitchen planning",
+            "Our pasta recipe planner beats ZetaNet at ordering kitchen tasks for busy restaurant cooks.",
+            date: "2025-03-01"))
+        let store = try GraphStore(path: directory.path("topics.sqlite"))
+        _ = try store.ingest([source("topics.jsonl", records: records)])
+        let onTopic = try store.references(from: store.resolvePaper("2503.00001"))
+        #expect(onTopic.map(\.otherKey) == ["2502.00001"])
+        let offTopic = try store.references(from: store.resolvePaper("2503.00002"))
+        #expect(offTopic.count == 1)
+        #expect(offTopic.first?.citedID == nil)
+    }
+
     @Test func ingestOrderDoesNotMatter() throws {
         let forward = try GraphStore(path: directory.path("forward.sqlite"))
         _ = try forward.ingest([source("one.jsonl", records: [lora])])

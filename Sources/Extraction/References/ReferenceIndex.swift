@@ -118,10 +118,16 @@ public struct ReferenceIndex: Sendable {
     private(set) var claims = ChunkedArray<Claim>()
     /// (paper, name) for every name a paper's abstract presents as its own.
     private(set) var ownNames = ChunkedArray<(paper: Int, name: String)>()
-    /// Word frequencies and claimants' candidate words, for `TopicalAgreement`.
-    private(set) var topics = TopicIndex()
+    /// Word frequencies (and claimants' words, when kept), for `TopicalAgreement`.
+    private(set) var topics: TopicIndex
 
-    public init() {}
+    /// `keepsClaimantWords: false` is for an owner of the papers' text (a store): the matcher
+    /// then asks for the text of the papers whose signatures it needs
+    /// (`ReferenceMatcher.papersAwaitingSignatures`) instead of the index keeping every
+    /// claimant's words while it grows.
+    public init(keepsClaimantWords: Bool = true) {
+        topics = TopicIndex(keepsClaimantWords: keepsClaimantWords)
+    }
 
     public var count: Int { papers.count }
 
@@ -217,7 +223,12 @@ public struct ReferenceIndex: Sendable {
 
     mutating func releaseClaims() { claims = ChunkedArray() }
     mutating func releaseOwnNames() { ownNames = ChunkedArray() }
-    mutating func releaseTopics() { topics = TopicIndex() }
+    mutating func releaseTopics() { topics = TopicIndex(keepsClaimantWords: topics.keepsClaimantWords) }
+}
+
+/// The topic signatures of the names one paper owns (`ReferenceMatcher.signatures(of:title:abstract:)`).
+public struct OwnerSignatures: Sendable {
+    var entries: [(pattern: Int32, signature: [(word: UInt32, weight: UInt16)])] = []
 }
 
 /// What one abstract holds, between `ReferenceScanner.collect` and `ReferenceMatcher.resolve`.
@@ -611,7 +622,15 @@ public struct ReferenceMatcher: Sendable {
     /// Per citing paper, the dictionary names (pattern indexes) its abstract presents as its own.
     let ownPatterns: [Int32: [Int32]]
     /// Each single-owner name's owner signature, for `TopicalAgreement`.
-    let topicSignatures: TopicSignatures
+    private(set) var topicSignatures: TopicSignatures
+    /// Word frequencies, kept only until the signatures the index could not choose are set
+    /// (`setSignatures(of:title:abstract:)`).
+    private var pendingTopics: TopicIndex?
+    /// The owners whose signatures are still to be chosen, ascending, with their names'
+    /// patterns: owner `ownersAwaiting[i]` owns `awaitingPatterns[awaitingOffsets[i]..<awaitingOffsets[i + 1]]`.
+    private var ownersAwaiting: [Int32] = []
+    private var awaitingOffsets: [Int32] = [0]
+    private var awaitingPatterns: [Int32] = []
     var options = NameOptions()
     /// A paper cannot refer by name or title to one that appeared this many days after it;
     /// the slack absorbs listing versus publication dates.
@@ -621,6 +640,51 @@ public struct ReferenceMatcher: Sendable {
     func claimants(of pattern: Int) -> [Int32] {
         let entry = names[pattern]
         return entry.sharedClaimantsSlot >= 0 ? sharedClaimants[Int(entry.sharedClaimantsSlot)] : [entry.owner]
+    }
+
+    // MARK: Signatures chosen after compiling
+
+    /// Papers (ascending) whose title and abstract are still needed to choose the topic
+    /// signatures of the names they own. Empty unless the index was built with
+    /// `keepsClaimantWords: false` over enough papers for signatures to mean something.
+    public var papersAwaitingSignatures: [Int32] { ownersAwaiting }
+
+    /// The signatures of the names `paper` owns, chosen from its title and abstract with the
+    /// word frequencies of every indexed paper. Reads only: papers can be handled on any thread,
+    /// then handed to `setSignatures(_:)`.
+    public func signatures(of paper: Int, title: String, abstract: UnsafeBufferPointer<UInt8>) -> OwnerSignatures {
+        guard let topics = pendingTopics, let slot = awaitingSlot(of: paper) else { return OwnerSignatures() }
+        let (words, weights) = TopicalAgreement.weightedWords(title: title, abstract: abstract)
+        var owned = OwnerSignatures()
+        for pattern in awaitingPatterns[Int(awaitingOffsets[slot])..<Int(awaitingOffsets[slot + 1])] {
+            let excluded = TopicalAgreement.contentWords(of: names[Int(pattern)].name)
+            owned.entries.append((pattern, topics.signature(words: words, weights: weights, excluding: excluded)))
+        }
+        return owned
+    }
+
+    public mutating func setSignatures(_ owned: OwnerSignatures) {
+        for (pattern, signature) in owned.entries { topicSignatures.set(pattern: Int(pattern), signature) }
+    }
+
+    /// Drops what choosing signatures needed; an owner never handed over keeps no signature
+    /// (its names then always agree).
+    public mutating func finishSignatures() {
+        pendingTopics = nil
+        ownersAwaiting = []
+        awaitingOffsets = [0]
+        awaitingPatterns = []
+    }
+
+    private func awaitingSlot(of paper: Int) -> Int? {
+        let target = Int32(clamping: paper)
+        var low = 0
+        var high = ownersAwaiting.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ownersAwaiting[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low < ownersAwaiting.count && ownersAwaiting[low] == target ? low : nil
     }
 
     /// Whether `paper` claims name `pattern`: a claimant's own use is never a reference.
@@ -738,7 +802,26 @@ public struct ReferenceMatcher: Sendable {
         self.names = names
         self.sharedClaimants = sharedClaimants
         self.ownPatterns = ownPatterns
-        topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
+        if index.topics.keepsClaimantWords {
+            topicSignatures = TopicSignatures(owners: names.map { ($0.owner, $0.name) }, topics: index.topics)
+        } else {
+            topicSignatures = TopicSignatures(patterns: names.count)
+            if index.topics.judges {
+                pendingTopics = index.topics
+                let owned = names.indices.filter { names[$0].owner >= 0 }.sorted {
+                    (names[$0].owner, $0) < (names[$1].owner, $1)
+                }
+                for pattern in owned {
+                    let owner = names[pattern].owner
+                    if ownersAwaiting.last != owner {
+                        if !ownersAwaiting.isEmpty { awaitingOffsets.append(Int32(awaitingPatterns.count)) }
+                        ownersAwaiting.append(owner)
+                    }
+                    awaitingPatterns.append(Int32(pattern))
+                }
+                if !ownersAwaiting.isEmpty { awaitingOffsets.append(Int32(awaitingPatterns.count)) }
+            }
+        }
         index.releaseTopics()
         pruned = [Bool](repeating: false, count: names.count)
         automaton = AhoCorasick(patterns: names.map(\.name))

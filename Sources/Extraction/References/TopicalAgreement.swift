@@ -7,8 +7,6 @@
 /// words (weighted by how often it uses them and how rare they are among all indexed papers),
 /// per citing abstract one sorted pass over its words.
 enum TopicalAgreement {
-    /// Words kept per claimant while the index grows, before rarity is known for certain.
-    static let candidateCount = 24
     /// Words in a claimant's final signature.
     static let signatureSize = 12
     /// A title word counts as this many abstract occurrences.
@@ -216,22 +214,30 @@ enum TopicalAgreement {
 }
 
 /// What the index learns about topics while papers are added: how many papers use each word
-/// (a count-min sketch, so memory does not grow with the vocabulary) and, per claimant, the
-/// candidate words its signature will be chosen from once every paper is known.
+/// (a count-min sketch, so memory does not grow with the vocabulary) and, when the papers'
+/// text cannot be read again later, every claimant's words, to choose its signature from once
+/// every paper is known.
 struct TopicIndex: Sendable {
     private static let rowBits = 20
     private static let rowMask = UInt32((1 << rowBits) - 1)
     /// Two rows of saturating counters; a word's frequency is the smaller of its two cells.
     private var rows: [UInt16] = []
     private(set) var documents = 0
+    /// Whether claimants' words are kept. A store reads its claimants' text back instead, so
+    /// that a million papers' words are never held at once.
+    let keepsClaimantWords: Bool
     /// Claimants in the order added (ascending, except for merged duplicates), with the
-    /// offsets of their candidate words.
+    /// offsets of their words.
     private var papers: [Int32] = []
     /// Whether `papers` is strictly ascending, so a paper's slot can be found by bisection.
     private var papersAscending = true
     private var offsets: [UInt32] = [0]
-    private var candidates = ChunkedArray<UInt32>()
-    private var candidateWeights = ChunkedArray<UInt8>()
+    private var claimantWords = ChunkedArray<UInt32>()
+    private var claimantWeights = ChunkedArray<UInt8>()
+
+    init(keepsClaimantWords: Bool = true) {
+        self.keepsClaimantWords = keepsClaimantWords
+    }
 
     private static func cells(_ hash: UInt32) -> (Int, Int) {
         let mixed = hash &* 0x9E37_79B1
@@ -265,6 +271,9 @@ struct TopicIndex: Sendable {
         return Double(value.exponent) * 0.693_147_180_559_945_3 + 2 * sum
     }
 
+    /// Whether signatures mean anything yet: rarity means nothing over a handful of papers.
+    var judges: Bool { documents >= TopicalAgreement.minimumDocuments }
+
     mutating func add(words: [UInt32], weights: [UInt8], paper: Int, claims: Bool) {
         if rows.isEmpty { rows = [UInt16](repeating: 0, count: 2 << Self.rowBits) }
         documents += 1
@@ -276,31 +285,14 @@ struct TopicIndex: Sendable {
                 if rows[second] < UInt16.max { rows[second] += 1 }
             }
         }
-        guard claims, !words.isEmpty else { return }
-        // Rarity so far stands in for the final rarity when choosing candidates; the final
-        // choice (`signature`) re-ranks them once every paper has been counted. Only the best
-        // `candidateCount` are wanted, so they are selected, not sorted out of all the words.
-        let wanted = TopicalAgreement.candidateCount
-        var best: [(score: Double, word: UInt32, weight: UInt8)] = []
-        best.reserveCapacity(wanted + 1)
-        func ranksAbove(_ a: (score: Double, word: UInt32, weight: UInt8), _ b: (score: Double, word: UInt32, weight: UInt8)) -> Bool {
-            a.score > b.score || (a.score == b.score && a.word < b.word)
-        }
+        guard keepsClaimantWords, claims, !words.isEmpty else { return }
         for (word, weight) in zip(words, weights) {
-            let candidate = (score: Double(weight) * rarity(word), word: word, weight: weight)
-            if best.count == wanted, let last = best.last, !ranksAbove(candidate, last) { continue }
-            var position = best.count
-            while position > 0, ranksAbove(candidate, best[position - 1]) { position -= 1 }
-            best.insert(candidate, at: position)
-            if best.count > wanted { best.removeLast() }
-        }
-        for entry in best {
-            candidates.append(entry.word)
-            candidateWeights.append(entry.weight)
+            claimantWords.append(word)
+            claimantWeights.append(weight)
         }
         if let last = papers.last, last >= Int32(paper) { papersAscending = false }
         papers.append(Int32(paper))
-        offsets.append(UInt32(candidates.count))
+        offsets.append(UInt32(claimantWords.count))
     }
 
     /// The slot of `paper`'s last entry in `papers`.
@@ -316,59 +308,97 @@ struct TopicIndex: Sendable {
         return low < papers.count && papers[low] == target ? low : nil
     }
 
-    /// The final signature of `paper` for a name whose own words are `excluded`: the words
-    /// with the largest weight × rarity, their weights scaled to sum to `weightScale`.
+    /// The signature of a claimant whose words were kept (see `keepsClaimantWords`).
     func signature(paper: Int, excluding excluded: [UInt32]) -> [(word: UInt32, weight: UInt16)] {
         // The last entry for the paper: a merged duplicate's later claims replace earlier ones.
         guard let slot = slot(of: paper) else { return [] }
-        var scored: [(word: UInt32, score: Double)] = []
-        for offset in Int(offsets[slot])..<Int(offsets[slot + 1]) {
-            let word = candidates[offset]
-            guard !excluded.contains(word), frequency(word) >= TopicalAgreement.minimumDocumentFrequency else { continue }
-            scored.append((word, Double(candidateWeights[offset]) * rarity(word)))
+        let range = Int(offsets[slot])..<Int(offsets[slot + 1])
+        return signature(count: range.count, excluding: excluded) { offset in
+            (claimantWords[range.lowerBound + offset], claimantWeights[range.lowerBound + offset])
         }
-        scored.sort { ($0.score, $1.word) > ($1.score, $0.word) }
-        let kept = scored.prefix(TopicalAgreement.signatureSize)
-        let total = kept.reduce(0) { $0 + $1.score }
+    }
+
+    /// The signature of a paper for a name whose own words are `excluded`, from the paper's
+    /// `weightedWords`: the words with the largest weight × rarity, their weights scaled to sum
+    /// to `weightScale`.
+    func signature(words: [UInt32], weights: [UInt8], excluding excluded: [UInt32]) -> [(word: UInt32, weight: UInt16)] {
+        signature(count: min(words.count, weights.count), excluding: excluded) { (words[$0], weights[$0]) }
+    }
+
+    private func signature(
+        count: Int, excluding excluded: [UInt32], _ entry: (Int) -> (word: UInt32, weight: UInt8)
+    ) -> [(word: UInt32, weight: UInt16)] {
+        // Only the best `signatureSize` are wanted, so they are selected, not sorted out of all the words.
+        let wanted = TopicalAgreement.signatureSize
+        var best: [(word: UInt32, score: Double)] = []
+        best.reserveCapacity(wanted + 1)
+        func ranksAbove(_ a: (word: UInt32, score: Double), _ b: (word: UInt32, score: Double)) -> Bool {
+            a.score > b.score || (a.score == b.score && a.word < b.word)
+        }
+        for offset in 0..<count {
+            let (word, weight) = entry(offset)
+            let frequency = frequency(word)
+            guard frequency >= TopicalAgreement.minimumDocumentFrequency, !excluded.contains(word) else { continue }
+            let candidate = (word: word, score: Double(weight) * Self.naturalLog(Double(documents + 1) / Double(frequency)))
+            if best.count == wanted, let last = best.last, !ranksAbove(candidate, last) { continue }
+            var position = best.count
+            while position > 0, ranksAbove(candidate, best[position - 1]) { position -= 1 }
+            best.insert(candidate, at: position)
+            if best.count > wanted { best.removeLast() }
+        }
+        let total = best.reduce(0) { $0 + $1.score }
         guard total > 0 else { return [] }
-        return kept.map { ($0.word, UInt16((Double(TopicalAgreement.weightScale) * $0.score / total).rounded())) }
+        return best.map { ($0.word, UInt16((Double(TopicalAgreement.weightScale) * $0.score / total).rounded())) }
     }
 }
 
-/// The signatures of the names that have one owner, flat: the owner of name `pattern` has
-/// `words[offsets[pattern]..<offsets[pattern + 1]]`.
+/// The signatures of the names that have one owner: name `pattern`'s owner has
+/// `words[starts[pattern]..<starts[pattern] + lengths[pattern]]`. Signatures may arrive in any
+/// order (a store reads owners back in row order, not name order).
 struct TopicSignatures: Sendable {
-    private var offsets: [UInt32] = [0]
+    private var starts: [UInt32] = []
+    private var lengths: [UInt8] = []
     private var words: [UInt32] = []
     private var weights: [UInt16] = []
 
     init() {}
 
+    /// Room for `patterns` names, none signed yet.
+    init(patterns: Int) {
+        starts = [UInt32](repeating: 0, count: patterns)
+        lengths = [UInt8](repeating: 0, count: patterns)
+    }
+
+    /// From an index that kept its claimants' words.
     init(owners: [(owner: Int32, name: String)], topics: TopicIndex) {
-        offsets.reserveCapacity(owners.count + 1)
-        let judged = topics.documents >= TopicalAgreement.minimumDocuments
-        for (owner, name) in owners {
-            if owner >= 0 && judged {
-                for entry in topics.signature(paper: Int(owner), excluding: TopicalAgreement.contentWords(of: name)) {
-                    words.append(entry.word)
-                    weights.append(entry.weight)
-                }
-            }
-            offsets.append(UInt32(words.count))
+        self.init(patterns: owners.count)
+        guard topics.judges else { return }
+        for (pattern, (owner, name)) in owners.enumerated() where owner >= 0 {
+            set(pattern: pattern, topics.signature(paper: Int(owner), excluding: TopicalAgreement.contentWords(of: name)))
+        }
+    }
+
+    mutating func set(pattern: Int, _ signature: [(word: UInt32, weight: UInt16)]) {
+        guard pattern >= 0, pattern < starts.count else { return }
+        starts[pattern] = UInt32(words.count)
+        lengths[pattern] = UInt8(min(signature.count, Int(UInt8.max)))
+        for entry in signature.prefix(Int(UInt8.max)) {
+            words.append(entry.word)
+            weights.append(entry.weight)
         }
     }
 
     /// Share (thousandths) of the owner's signature found among `abstractWords` (sorted).
     func agreement(pattern: Int, abstractWords: [UInt32]) -> Int {
-        guard pattern + 1 < offsets.count else { return TopicalAgreement.weightScale }
-        let range = Int(offsets[pattern])..<Int(offsets[pattern + 1])
-        return TopicalAgreement.agreement(words: words[range], weights: weights[range], abstractWords: abstractWords)
+        guard pattern >= 0, pattern < starts.count else { return TopicalAgreement.weightScale }
+        let signature = signature(of: pattern)
+        return TopicalAgreement.agreement(words: signature.words, weights: signature.weights, abstractWords: abstractWords)
     }
 
     /// The signature of name `pattern`'s owner (empty without one).
     func signature(of pattern: Int) -> (words: ArraySlice<UInt32>, weights: ArraySlice<UInt16>) {
-        guard pattern >= 0, pattern + 1 < offsets.count else { return ([], []) }
-        let range = Int(offsets[pattern])..<Int(offsets[pattern + 1])
+        guard pattern >= 0, pattern < starts.count else { return ([], []) }
+        let range = Int(starts[pattern])..<(Int(starts[pattern]) + Int(lengths[pattern]))
         return (words[range], weights[range])
     }
 

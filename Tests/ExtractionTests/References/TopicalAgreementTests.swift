@@ -124,6 +124,51 @@ import Testing
         #expect(WordHashSet([0]).contains(0))
     }
 
+    /// An index that keeps no claimant's words (a store's) gets the same signatures once the
+    /// matcher is handed the owners' text after compiling, and asks for no one else's.
+    @Test func signaturesChosenAfterCompilingMatchKeptWords() throws {
+        let citing = ["Building on ZetaNet, we reconstruct gravitational lensing maps of galaxy clusters."]
+        let (kept, records) = Self.index(citing: citing)
+        var index = ReferenceIndex(keepsClaimantWords: false)
+        for record in records { index.add(record) }
+        var matcher = index.compiled()
+        let owners = matcher.papersAwaitingSignatures
+        #expect(!owners.isEmpty)
+        #expect(owners == owners.sorted())
+        let ownerSet = Set(owners)
+        for pattern in matcher.names.indices where matcher.names[pattern].owner >= 0 {
+            #expect(ownerSet.contains(matcher.names[pattern].owner))
+        }
+        for owner in owners {
+            let record = records[Int(owner)]
+            matcher.setSignatures(UTF8Text.withBytes(record.abstract) {
+                matcher.signatures(of: Int(owner), title: record.title, abstract: $0)
+            })
+        }
+        matcher.finishSignatures()
+        #expect(matcher.papersAwaitingSignatures.isEmpty)
+        #expect(matcher.names.map(\.name) == kept.names.map(\.name))
+        var signed = 0
+        for pattern in matcher.names.indices {
+            let chosen = matcher.topicSignatures.signature(of: pattern)
+            let expected = kept.topicSignatures.signature(of: pattern)
+            #expect(Array(chosen.words) == Array(expected.words), "\(matcher.names[pattern].name)")
+            #expect(Array(chosen.weights) == Array(expected.weights), "\(matcher.names[pattern].name)")
+            if !chosen.words.isEmpty { signed += 1 }
+        }
+        #expect(signed > 0)
+    }
+
+    /// Below `minimumDocuments` papers no signature is wanted, so no text is asked for.
+    @Test func aSmallIndexAwaitsNoSignatures() {
+        var index = ReferenceIndex(keepsClaimantWords: false)
+        index.add(PaperRecord(
+            arxivID: "2502.00001", title: "ZetaNet: Sparse Reconstruction of Gravitational Lensing Maps",
+            abstract: "We propose a sparse reconstruction network for lensing maps.", authors: ["Ada Claimant"],
+            categories: ["astro-ph"], date: "2025-02-01", source: SourceLocation(file: "t", line: 1), format: .arxivListing))
+        #expect(index.compiled().papersAwaitingSignatures.isEmpty)
+    }
+
     /// `TopicJudge` (one pass over the abstract, a table of the used names' signature words)
     /// agrees with the sorted-words `TopicSignatures.agrees` on every name and abstract.
     @Test func judgeAgreesWithSortedWordsJudgement() throws {
