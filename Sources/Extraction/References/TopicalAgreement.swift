@@ -40,52 +40,47 @@ enum TopicalAgreement {
         forEachFoldedWord(in: bytes, body)
     }
 
-    /// One pass over the bytes that finds the words and hashes them as it goes (`foldedHash`):
-    /// runs every abstract of an ingest through, some twice. The hashes before the last one and
-    /// before the last three bytes are kept, so a plural ending is dropped without going back.
+    /// Finds the words and hashes each (`foldedHash`): runs every abstract of an ingest through,
+    /// some twice. A word's end is found first, so words too short or too long to count are
+    /// never hashed, and the plural ending is known before hashing starts.
     @inline(__always)
     private static func forEachFoldedWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
-        var index = 0
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
+        var index = 0
         while index < count {
-            let first = bytes[index]
-            guard isWordByte(first) else {
+            guard isWordByte(base[index]) else {
                 index += 1
                 continue
             }
             let start = index
-            var digitsOnly = true
-            var hash: UInt32 = 0x811C_9DC5
-            var beforeLast: UInt32 = hash  // hash of all but the last byte
-            var beforeLastThree: UInt32 = hash  // hash of all but the last three bytes
-            var beforeLastTwo: UInt32 = hash
-            var last: UInt8 = 0
-            var secondLast: UInt8 = 0
-            var thirdLast: UInt8 = 0
-            while index < count {
-                let byte = bytes[index]
-                guard isWordByte(byte) else { break }
-                if !isDigit(byte) { digitsOnly = false }
-                // Word bytes are letters and digits: OR-ing 0x20 lower-cases letters, keeps digits.
-                let lowered = byte | 0x20
-                beforeLastThree = beforeLastTwo
-                beforeLastTwo = beforeLast
-                beforeLast = hash
-                hash = (hash ^ UInt32(lowered)) &* 0x0100_0193
-                thirdLast = secondLast
-                secondLast = last
-                last = lowered
-                index += 1
-            }
+            index += 1
+            while index < count && isWordByte(base[index]) { index += 1 }
             let length = index - start
-            guard length >= 3, length <= 40, !digitsOnly else { continue }
-            if length > 4, thirdLast == UInt8(ascii: "i"), secondLast == UInt8(ascii: "e"), last == UInt8(ascii: "s") {
-                hash = (beforeLastThree ^ UInt32(UInt8(ascii: "y"))) &* 0x0100_0193
+            guard length >= 3, length <= 40 else { continue }
+            if isDigit(base[start]) {
+                var offset = start + 1
+                while offset < index && isDigit(base[offset]) { offset += 1 }
+                if offset == index { continue }
+            }
+            // Word bytes are letters and digits: OR-ing 0x20 lower-cases letters, keeps digits.
+            let last = base[index - 1] | 0x20
+            let secondLast = base[index - 2] | 0x20
+            var stop = index
+            var appendY = false
+            if length > 4, base[index - 3] | 0x20 == UInt8(ascii: "i"), secondLast == UInt8(ascii: "e"),
+                last == UInt8(ascii: "s")
+            {
+                stop = index - 3
+                appendY = true
             } else if length > 3, last == UInt8(ascii: "s"), secondLast != UInt8(ascii: "s"),
                 secondLast != UInt8(ascii: "u"), secondLast != UInt8(ascii: "i")
             {
-                hash = beforeLast
+                stop = index - 1
             }
+            var hash: UInt32 = 0x811C_9DC5
+            for offset in start..<stop { hash = (hash ^ UInt32(base[offset] | 0x20)) &* 0x0100_0193 }
+            if appendY { hash = (hash ^ UInt32(UInt8(ascii: "y"))) &* 0x0100_0193 }
             body(hash)
         }
     }
