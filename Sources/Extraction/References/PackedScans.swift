@@ -6,14 +6,16 @@
 /// included), so they are packed as variable-length integers: the pattern, and the start as a
 /// difference from the previous occurrence's; the end is the start plus the name's length
 /// unless the text differs from the name (a name wrapped across lines), which is kept aside
-/// with its text. Title and author–year references and `Long Form (NAME)` expansions, which few
-/// abstracts have, are kept aside too. About four bytes an occurrence, in `ChunkedBytes`, so
-/// memory grows smoothly with the corpus.
+/// with its text. Context judgements that differ from the default take one more byte. Title and
+/// author–year references and `Long Form (NAME)` expansions, which few abstracts have, are kept
+/// aside. About four bytes an occurrence, in `ChunkedBytes`, so memory grows smoothly with the
+/// corpus.
 ///
 /// Every field of `AbstractScan` and its `NameOccurrence` must be packed and restored here;
 /// `PackedScansTests` checks the field lists so that a new field cannot be dropped silently.
 public struct PackedScans: Sendable {
-    /// The context judgements of `AbstractScan.NameOccurrence`, kept aside like `definedAs`.
+    /// The context judgements of `AbstractScan.NameOccurrence`, packed in one byte that follows
+    /// the occurrence's pattern when any differs from the default (the pattern's low bit says).
     private struct Context: Sendable, Equatable {
         var use: NameContext.Use
         var insideLongForm: Bool
@@ -29,6 +31,26 @@ public struct PackedScans: Sendable {
 
         static let unremarkable = Context(
             AbstractScan.NameOccurrence(pattern: 0, start: 0, end: 0, text: "", definedAs: nil))
+
+        var byte: UInt8 {
+            let head: UInt8
+            switch use.head {
+            case nil: head = 0
+            case .data: head = 1
+            case .measure: head = 2
+            case .device: head = 3
+            }
+            return head | (use.inEnumeration ? 4 : 0) | (insideLongForm ? 8 : 0) | (topicAgrees ? 16 : 0)
+                | (afterEstablishedModifier ? 32 : 0)
+        }
+
+        static func apply(_ byte: UInt8, to occurrence: inout AbstractScan.NameOccurrence) {
+            let heads: [NameContext.Head?] = [nil, .data, .measure, .device]
+            occurrence.use = NameContext.Use(head: heads[Int(byte & 3)], inEnumeration: byte & 4 != 0)
+            occurrence.insideLongForm = byte & 8 != 0
+            occurrence.topicAgrees = byte & 16 != 0
+            occurrence.afterEstablishedModifier = byte & 32 != 0
+        }
     }
 
     /// Citing position of each packed scan, ascending. Thirty-two bits: positions index papers
@@ -41,8 +63,6 @@ public struct PackedScans: Sendable {
     private var texts: [Int: [Int: (text: String, end: Int)]] = [:]
     /// (scan, occurrence) → `definedAs`.
     private var definitions: [Int: [Int: String]] = [:]
-    /// (scan, occurrence) → its context judgements, when any differs from the default (most do not).
-    private var contexts: [Int: [Int: Context]] = [:]
     /// Scan → title and author–year references.
     private var fixed: [Int: [ReferenceHit]] = [:]
     /// Name lengths in scalars, by pattern, from the matcher the scans came from.
@@ -73,7 +93,10 @@ public struct PackedScans: Sendable {
         Varint.append(UInt64(scan.names.count), to: &encoded)
         var previousStart = 0
         for (slot, occurrence) in scan.names.enumerated() {
-            Varint.append(UInt64(occurrence.pattern), to: &encoded)
+            let context = Context(occurrence)
+            let remarkable = context != .unremarkable
+            Varint.append(UInt64(UInt32(bitPattern: occurrence.pattern)) << 1 | (remarkable ? 1 : 0), to: &encoded)
+            if remarkable { encoded.append(context.byte) }
             Varint.append(Self.zigzag(occurrence.start - previousStart), to: &encoded)
             previousStart = occurrence.start
             let name = matcher.names[Int(occurrence.pattern)].name
@@ -81,8 +104,6 @@ public struct PackedScans: Sendable {
                 texts[index, default: [:]][slot] = (occurrence.text, occurrence.end)
             }
             if let definedAs = occurrence.definedAs { definitions[index, default: [:]][slot] = definedAs }
-            let context = Context(occurrence)
-            if context != .unremarkable { contexts[index, default: [:]][slot] = context }
         }
         locations.append(bytes.append(encoded))
     }
@@ -96,21 +117,15 @@ public struct PackedScans: Sendable {
         scan.fixed = fixed[index] ?? []
         let texts = self.texts[index]
         let definitions = self.definitions[index]
-        let contexts = self.contexts[index]
         // Only the names: a closure that captured the whole matcher would copy it per scan.
         let names = matcher.names
-        decode(index) { slot, pattern, start in
+        decode(index) { slot, pattern, context, start in
             let name = names[Int(pattern)].name
             let written = texts?[slot]
             var restored = AbstractScan.NameOccurrence(
                 pattern: pattern, start: start, end: written?.end ?? start + Int(nameLengths[Int(pattern)]),
                 text: written?.text ?? name, definedAs: definitions?[slot])
-            if let context = contexts?[slot] {
-                restored.use = context.use
-                restored.insideLongForm = context.insideLongForm
-                restored.topicAgrees = context.topicAgrees
-                restored.afterEstablishedModifier = context.afterEstablishedModifier
-            }
+            if let context { Context.apply(context, to: &restored) }
             scan.names.append(restored)
         }
         return scan
@@ -122,19 +137,27 @@ public struct PackedScans: Sendable {
         let packed = self
         return (0..<count).lazy.map { index -> (citing: Int, names: [Int32]) in
             var patterns: [Int32] = []
-            packed.decode(index) { _, pattern, _ in patterns.append(pattern) }
+            packed.decode(index) { _, pattern, _, _ in patterns.append(pattern) }
             return (packed.citing(at: index), Set(patterns).sorted())
         }.filter { !$0.names.isEmpty }
     }
 
-    private func decode(_ index: Int, _ body: (_ slot: Int, _ pattern: Int32, _ start: Int) -> Void) {
+    private func decode(
+        _ index: Int, _ body: (_ slot: Int, _ pattern: Int32, _ context: UInt8?, _ start: Int) -> Void
+    ) {
         bytes.read(locations[index]) { bytes, cursor in
             let count = Int(Varint.read(bytes, &cursor))
             var start = 0
             for slot in 0..<count {
-                let pattern = Int32(truncatingIfNeeded: Varint.read(bytes, &cursor))
+                let tagged = Varint.read(bytes, &cursor)
+                let pattern = Int32(bitPattern: UInt32(truncatingIfNeeded: tagged >> 1))
+                var context: UInt8?
+                if tagged & 1 == 1 {
+                    context = bytes[cursor]
+                    cursor += 1
+                }
                 start += Self.unzigzag(Varint.read(bytes, &cursor))
-                body(slot, pattern, start)
+                body(slot, pattern, context, start)
             }
         }
     }

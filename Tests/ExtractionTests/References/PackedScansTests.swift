@@ -51,6 +51,35 @@ import Testing
         #expect(Array(packed.uses.map(\.names)) == [[Int32(pattern)]])
     }
 
+    /// Every combination of context judgements survives its one-byte packing.
+    @Test func everyContextComesBack() throws {
+        var index = ReferenceIndex()
+        index.add(PaperRecord(
+            arxivID: "2001.00001", title: "LoRA: Low-Rank Adaptation", abstract: "We propose LoRA.", date: "2021-01-01",
+            source: SourceLocation(file: "t", line: 1), format: .arxivListing))
+        let matcher = index.compiled()
+        let pattern = try #require(matcher.names.firstIndex { $0.name == "LoRA" })
+        var scan = AbstractScan()
+        let heads: [NameContext.Head?] = [nil, .data, .measure, .device]
+        for combination in 0..<64 {
+            var occurrence = AbstractScan.NameOccurrence(
+                pattern: Int32(pattern), start: 10 * combination, end: 10 * combination + 4, text: "LoRA", definedAs: nil)
+            occurrence.use = NameContext.Use(head: heads[combination & 3], inEnumeration: combination & 4 != 0)
+            occurrence.insideLongForm = combination & 8 != 0
+            occurrence.topicAgrees = combination & 16 != 0
+            occurrence.afterEstablishedModifier = combination & 32 != 0
+            scan.names.append(occurrence)
+        }
+        var packed = PackedScans(matcher: matcher)
+        packed.append(scan, citing: 3, matcher: matcher)
+        let back = packed.scan(at: 0, matcher: matcher)
+        #expect(back.names.map(\.use) == scan.names.map(\.use))
+        #expect(back.names.map(\.insideLongForm) == scan.names.map(\.insideLongForm))
+        #expect(back.names.map(\.topicAgrees) == scan.names.map(\.topicAgrees))
+        #expect(back.names.map(\.afterEstablishedModifier) == scan.names.map(\.afterEstablishedModifier))
+        #expect(back.names.map(\.start) == scan.names.map(\.start))
+    }
+
     @Test func packedScansResolveAsTheScansThemselves() {
         func paper(_ id: String, _ title: String, _ abstract: String, _ date: String, authors: [String] = ["Ann Lee"])
             -> PaperRecord
