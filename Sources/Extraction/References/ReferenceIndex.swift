@@ -226,6 +226,42 @@ public struct ReferenceIndex: Sendable {
     mutating func releaseTopics() { topics = TopicIndex(keepsClaimantWords: topics.keepsClaimantWords) }
 }
 
+/// The dictionary names each paper's abstract presents as its own, as sorted (paper, pattern)
+/// pairs: one flat array rather than an array per paper, which for a million papers was tens
+/// of megabytes of small allocations.
+struct OwnPatterns: Sendable {
+    private var pairs: [UInt64] = []
+
+    struct Builder {
+        private var pairs: [UInt64] = []
+
+        mutating func add(paper: Int32, pattern: Int32) { pairs.append(OwnPatterns.key(paper, pattern)) }
+
+        consuming func build() -> OwnPatterns {
+            pairs.sort()
+            var table = OwnPatterns()
+            table.pairs.reserveCapacity(pairs.count)
+            for pair in pairs where table.pairs.last != pair { table.pairs.append(pair) }
+            return table
+        }
+    }
+
+    private static func key(_ paper: Int32, _ pattern: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: paper)) << 32 | UInt64(UInt32(bitPattern: pattern))
+    }
+
+    func contains(paper: Int32, pattern: Int32) -> Bool {
+        let wanted = Self.key(paper, pattern)
+        var low = 0
+        var high = pairs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pairs[middle] < wanted { low = middle + 1 } else { high = middle }
+        }
+        return low < pairs.count && pairs[low] == wanted
+    }
+}
+
 /// The topic signatures of the names one paper owns (`ReferenceMatcher.signatures(of:title:abstract:)`).
 public struct OwnerSignatures: Sendable {
     var entries: [(pattern: Int32, signature: [(word: UInt32, weight: UInt16)])] = []
@@ -366,7 +402,9 @@ extension ReferenceMatcher {
         if let citing, isClaimed(Int(occurrence.pattern), by: citing) { return .dropped(.ownClaim) }
         if ownMeaning.contains(occurrence.pattern) { return .dropped(.ownMeaning) }
         // `we propose HAT, a spatio-temporal module`: the abstract's own HAT, not the claimant's.
-        if let citing, ownPatterns[Int32(citing)]?.contains(occurrence.pattern) == true { return .dropped(.ownName) }
+        if let citing, ownPatterns.contains(paper: Int32(clamping: citing), pattern: occurrence.pattern) {
+            return .dropped(.ownName)
+        }
         if occurrence.insideLongForm { return .dropped(.insideLongForm) }
         if entry.definedAcronym && occurrence.use.inEnumeration { return .dropped(.enumeratedAcronym) }
         guard entry.owner >= 0 else { return .dangling(.ambiguous) }
@@ -620,7 +658,7 @@ public struct ReferenceMatcher: Sendable {
     /// Day numbers of the papers' dates (`Int32.min` when unknown), for the chronology check.
     let days: [Int32]
     /// Per citing paper, the dictionary names (pattern indexes) its abstract presents as its own.
-    let ownPatterns: [Int32: [Int32]]
+    let ownPatterns: OwnPatterns
     /// Each single-owner name's owner signature, for `TopicalAgreement`.
     private(set) var topicSignatures: TopicSignatures
     /// Word frequencies, kept only until the signatures the index could not choose are set
@@ -791,13 +829,14 @@ public struct ReferenceMatcher: Sendable {
             }
             return low < names.count && names[low].name == name ? Int32(low) : nil
         }
-        var ownPatterns: [Int32: [Int32]] = [:]
+        var ownPairs = OwnPatterns.Builder()
         for (paper, name) in index.ownNames {
-            if let pattern = pattern(named: name) { ownPatterns[Int32(paper), default: []].append(pattern) }
+            if let pattern = pattern(named: name) { ownPairs.add(paper: Int32(clamping: paper), pattern: pattern) }
         }
         index.releaseOwnNames()
+        let ownPatterns = ownPairs.build()
         for pattern in names.indices where names[pattern].titledRelease {
-            names[pattern].titledRelease = ownPatterns[names[pattern].owner]?.contains(Int32(pattern)) == true
+            names[pattern].titledRelease = ownPatterns.contains(paper: names[pattern].owner, pattern: Int32(pattern))
         }
         self.names = names
         self.sharedClaimants = sharedClaimants
