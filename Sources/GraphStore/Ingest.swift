@@ -216,7 +216,9 @@ extension GraphStore {
                     try writer.beginBulkLoad()
                     bulk = true
                 }
-                for item in batch.wait() { try writer.write(item, summary: &summary) }
+                // By index: iterating the array by value would copy (retain and release) every record.
+                let items = batch.wait()
+                for index in items.indices { try writer.write(items[index], summary: &summary) }
                 // The writer is the busiest thread: the batch's strings and arrays are freed on
                 // a worker instead (by whichever thread lets go of the batch last).
                 batch.releaseElsewhere()

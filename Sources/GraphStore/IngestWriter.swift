@@ -73,7 +73,7 @@ struct IngestWriter {
     /// paper (its old entry would be stale): resolution then reads every paper back.
     private var referenceIndex: ReferenceIndexState = .notStarted
     /// Papers inserted since the last `endBatch`, for the reference index.
-    private var inserted: [(rowID: Int64, item: PreparedRecord)] = []
+    private var inserted: [IndexedPaper] = []
 
     private enum ReferenceIndexState {
         case notStarted
@@ -177,7 +177,17 @@ struct IngestWriter {
             referenceIndex = .building(ReferenceIndexer(stored))
         }
         let paperID = try bindPaper(insertPaper, item.record, prepared: item.stored, hash: item.contentHash, inserting: true)
-        if case .building = referenceIndex { inserted.append((paperID, item)) }
+        if case .building(let indexer) = referenceIndex {
+            if let fields = item.references {
+                inserted.append(IndexedPaper(
+                    rowID: paperID, title: item.record.title, fields: fields, authorCount: item.record.authorCount,
+                    date: item.record.date))
+            } else {
+                indexer.abandon()
+                referenceIndex = .abandoned
+                inserted.removeAll()
+            }
+        }
         keys.insert(item.keyHash)
         titles.insert(item.titleKeyHash)
         if item.record.arxivID == nil { titleOnlyPaperIDByTitle[item.titleKeyHash] = paperID }

@@ -59,15 +59,14 @@ struct StoredPaperIndex {
         for id in rowIDs { self.rowIDs.append(id) }
     }
 
-    /// Adds one paper just written with row id `rowID`, which must be above every row id so far
-    /// (returns false, adding nothing, when it is not).
-    mutating func add(rowID: Int64, _ item: PreparedRecord) -> Bool {
-        guard let references = item.references else { return false }
-        if let last = rowIDs.last, rowID <= last { return false }
+    /// Adds one paper just written, whose row id must be above every row id so far (returns
+    /// false, adding nothing, when it is not).
+    mutating func add(_ paper: IndexedPaper) -> Bool {
+        if let last = rowIDs.last, paper.rowID <= last { return false }
         add(
-            title: item.record.title, claims: references.claims, leadingAuthors: references.leadingAuthors,
-            authorCount: max(references.authorLines, item.record.authorCount ?? 0), date: item.record.date)
-        rowIDs.append(rowID)
+            title: paper.title, claims: paper.fields.claims, leadingAuthors: paper.fields.leadingAuthors,
+            authorCount: max(paper.fields.authorLines, paper.authorCount ?? 0), date: paper.date)
+        rowIDs.append(paper.rowID)
         return true
     }
 
@@ -76,6 +75,17 @@ struct StoredPaperIndex {
             key: "", arxivID: nil, doi: nil, title: title, claims: claims, authors: leadingAuthors,
             authorCount: authorCount, date: date, mergingDuplicates: false)
     }
+}
+
+/// What the reference index takes from a paper just written. Only these fields cross to the
+/// index's thread: copying whole prepared records there cost the writing thread a retain and a
+/// release of every string and array they hold.
+struct IndexedPaper: Sendable {
+    var rowID: Int64
+    var title: String
+    var fields: ReferenceFields
+    var authorCount: Int?
+    var date: String?
 }
 
 /// Keeps a `StoredPaperIndex` up to date on a thread of its own, so that adding papers to it
@@ -93,12 +103,12 @@ final class ReferenceIndexer: @unchecked Sendable {
     }
 
     /// Adds papers just inserted, in row id order.
-    func add(_ papers: [(rowID: Int64, item: PreparedRecord)]) {
+    func add(_ papers: [IndexedPaper]) {
         slots.wait()
         queue.async {
             defer { self.slots.signal() }
             guard !self.givenUp else { return }
-            for (rowID, item) in papers where !self.stored.add(rowID: rowID, item) {
+            for paper in papers where !self.stored.add(paper) {
                 self.giveUp()
                 return
             }
