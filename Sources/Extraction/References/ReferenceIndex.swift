@@ -251,14 +251,7 @@ struct OwnPatterns: Sendable {
     }
 
     func contains(paper: Int32, pattern: Int32) -> Bool {
-        let wanted = Self.key(paper, pattern)
-        var low = 0
-        var high = pairs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pairs[middle] < wanted { low = middle + 1 } else { high = middle }
-        }
-        return low < pairs.count && pairs[low] == wanted
+        pairs.sortedIndex(of: Self.key(paper, pattern)) != nil
     }
 }
 
@@ -715,14 +708,7 @@ public struct ReferenceMatcher: Sendable {
     }
 
     private func awaitingSlot(of paper: Int) -> Int? {
-        let target = Int32(clamping: paper)
-        var low = 0
-        var high = ownersAwaiting.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ownersAwaiting[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        return low < ownersAwaiting.count && ownersAwaiting[low] == target ? low : nil
+        ownersAwaiting.sortedIndex(of: Int32(clamping: paper))
     }
 
     /// Whether `paper` claims name `pattern`: a claimant's own use is never a reference.

@@ -129,13 +129,7 @@ enum TopicalAgreement {
     }
 
     private static func contains(_ sorted: [UInt32], _ value: UInt32) -> Bool {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value
+        sorted.sortedIndex(of: value) != nil
     }
 
     // MARK: Hashing
@@ -294,13 +288,7 @@ struct TopicIndex: Sendable {
     private func slot(of paper: Int) -> Int? {
         let target = Int32(paper)
         guard papersAscending else { return papers.lastIndex(of: target) }
-        var low = 0
-        var high = papers.count
-        while low < high {
-            let middle = (low + high) / 2
-            if papers[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        return low < papers.count && papers[low] == target ? low : nil
+        return papers.sortedIndex(of: target)
     }
 
     /// The signature of a claimant whose words were kept (see `keepsClaimantWords`).

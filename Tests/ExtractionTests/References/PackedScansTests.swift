@@ -13,15 +13,20 @@ import Testing
         #expect(Mirror(reflecting: AbstractScan()).children.map(\.label) == ["fixed", "names"])
     }
 
-    /// Occurrences whose text is not the name's (wrapped across lines), expansions, references
-    /// found by title or author and year, and starts that go backwards all come back as they were.
-    @Test func everyPartOfAScanComesBack() throws {
+    /// A matcher whose dictionary holds one name, `LoRA`, and that name's pattern.
+    static func loraMatcher() throws -> (ReferenceMatcher, Int) {
         var index = ReferenceIndex()
         index.add(PaperRecord(
             arxivID: "2001.00001", title: "LoRA: Low-Rank Adaptation", abstract: "We propose LoRA.", date: "2021-01-01",
             source: SourceLocation(file: "t", line: 1), format: .arxivListing))
         let matcher = index.compiled()
-        let pattern = try #require(matcher.names.firstIndex { $0.name == "LoRA" })
+        return (matcher, try #require(matcher.names.firstIndex { $0.name == "LoRA" }))
+    }
+
+    /// Occurrences whose text is not the name's (wrapped across lines), expansions, references
+    /// found by title or author and year, and starts that go backwards all come back as they were.
+    @Test func everyPartOfAScanComesBack() throws {
+        let (matcher, pattern) = try Self.loraMatcher()
         var scan = AbstractScan()
         scan.fixed = [ReferenceHit(rule: .title, start: 3, end: 9, text: "A Title", cited: 0, citedText: "A Title")]
         scan.names = [
@@ -53,12 +58,7 @@ import Testing
 
     /// Every combination of context judgements survives its one-byte packing.
     @Test func everyContextComesBack() throws {
-        var index = ReferenceIndex()
-        index.add(PaperRecord(
-            arxivID: "2001.00001", title: "LoRA: Low-Rank Adaptation", abstract: "We propose LoRA.", date: "2021-01-01",
-            source: SourceLocation(file: "t", line: 1), format: .arxivListing))
-        let matcher = index.compiled()
-        let pattern = try #require(matcher.names.firstIndex { $0.name == "LoRA" })
+        let (matcher, pattern) = try Self.loraMatcher()
         var scan = AbstractScan()
         let heads: [NameContext.Head?] = [nil, .data, .measure, .device]
         for combination in 0..<64 {
