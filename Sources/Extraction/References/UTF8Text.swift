@@ -71,10 +71,22 @@ enum UTF8Text {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
-    /// Scalar count of `bytes[from..<to]`.
+    /// Scalar count of `bytes[from..<to]`: the bytes that are not continuation bytes. Counted
+    /// eight at a time, since every reference's offset is found by counting from the start of
+    /// its abstract.
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var count = 0
         var index = from
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= to {
+                let block = ByteLanes.load(raw, index)
+                // A continuation byte is `10xxxxxx`: its top bit set and the one below it clear.
+                let continuations = block & ~(block << 1) & ByteLanes.high
+                count += 8 - continuations.nonzeroBitCount
+                index += 8
+            }
+        }
         while index < to {
             if !isContinuation(bytes[index]) { count += 1 }
             index += 1
