@@ -10,7 +10,8 @@ public struct AhoCorasick: Sendable {
     private let rootNext: [Int32]
     /// Children of node `n` are nodes `childStart[n] ..< childStart[n + 1]`.
     private let childStart: [Int32]
-    /// The byte on the edge into each node.
+    /// The byte on the edge into each node, followed by eight zero bytes so that eight labels
+    /// can be read at once from any node's first child.
     private let label: [UInt8]
     private let failure: [Int32]
     /// The pattern that ends at each node, or -1.
@@ -19,9 +20,12 @@ public struct AhoCorasick: Sendable {
     private let outputLink: [Int32]
     /// Length in bytes of each pattern.
     public let patternLengths: [Int32]
+    /// Which kinds of byte some pattern starts with, as lanes of `ByteLanes` masks: word starts
+    /// of the other kinds cannot begin an occurrence, so they are not walked from.
+    private let startKinds: StartKinds
 
     public var patternCount: Int { patternLengths.count }
-    public var nodeCount: Int { label.count }
+    public var nodeCount: Int { failure.count }
 
     /// Bytes held by the automaton's tables.
     public var memoryFootprint: Int {
@@ -176,9 +180,10 @@ public struct AhoCorasick: Sendable {
             let fail = Int(failure[node])
             outputLink[node] = terminal[fail] >= 0 ? Int32(fail) : outputLink[fail]
         }
+        startKinds = StartKinds(rootNext: rootNext)
         self.rootNext = rootNext
         self.childStart = childStart
-        self.label = label
+        self.label = label + [UInt8](repeating: 0, count: 8)
         self.failure = failure
         self.terminal = terminal
         self.outputLink = outputLink
@@ -246,14 +251,18 @@ public struct AhoCorasick: Sendable {
     ///
     /// Rather than running the automaton over every byte, it walks the trie from each such
     /// position, found eight bytes at a time: in prose most bytes are inside words, and most
-    /// walks stop at the root. Reported in order of start, then end.
+    /// walks stop at the root. Positions whose kind of byte (`StartKinds`) no pattern starts
+    /// with are not walked from at all. Reported in order of start, then end.
     public func forEachMatch(atWordStartsIn text: UnsafeBufferPointer<UInt8>, _ body: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
         guard let base = text.baseAddress, !patternLengths.isEmpty else { return }
         let count = text.count
+        let kinds = startKinds
         rootNext.withUnsafeBufferPointer { rootNext in
             childStart.withUnsafeBufferPointer { childStart in
                 label.withUnsafeBufferPointer { label in
                     terminal.withUnsafeBufferPointer { terminal in
+                        guard let labels = label.baseAddress else { return }
+                        let rawLabels = UnsafeRawPointer(labels)
                         @inline(__always) func mapped(_ byte: UInt8) -> UInt8 {
                             byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
                         }
@@ -266,39 +275,46 @@ public struct AhoCorasick: Sendable {
                                 if pattern >= 0 { body(Int(pattern), start, position + 1) }
                                 position += 1
                                 guard position < count else { return }
+                                // The child labelled `byte`, eight sibling labels per step: nodes
+                                // near the root have dozens of children, and comparing them one
+                                // by one cost a mispredicted branch at a different place each time.
                                 let byte = mapped(base[position])
                                 var index = Int(childStart[node])
                                 let end = Int(childStart[node + 1])
                                 node = 0
                                 while index < end {
-                                    let edge = label[index]
-                                    if edge >= byte {
-                                        if edge == byte { node = index }
+                                    var equal = ByteLanes.equal(ByteLanes.load(rawLabels, index), byte)
+                                    let remaining = end - index
+                                    if remaining < 8 { equal &= (1 << (8 * UInt64(remaining))) - 1 }
+                                    if equal != 0 {
+                                        node = index + equal.trailingZeroBitCount >> 3
                                         break
                                     }
-                                    index += 1
+                                    index += 8
                                 }
                                 if node == 0 { return }
                             }
                         }
                         let raw = UnsafeRawPointer(base)
-                        var previousIsAlnum = false
+                        var previousIsAlnum: UInt64 = 0
                         var offset = 0
                         while offset + 8 <= count {
-                            let alnum = Self.asciiAlnumBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                            let afterAlnum = (alnum << 1 | (previousIsAlnum ? 1 : 0)) & 0xFF
-                            var starts = ~(alnum & afterAlnum) & 0xFF
-                            previousIsAlnum = alnum & 0x80 != 0
+                            let block = ByteLanes.load(raw, offset)
+                            let lanes = kinds.lanes(block)
+                            let afterAlnum = lanes.alnum << 8 | previousIsAlnum
+                            previousIsAlnum = lanes.alnum >> 56
+                            var starts = ByteLanes.packHighBits(lanes.startable & ~(lanes.alnum & afterAlnum))
                             while starts != 0 {
                                 walk(from: offset + starts.trailingZeroBitCount)
                                 starts &= starts - 1
                             }
                             offset += 8
                         }
+                        var previousWasAlnum = previousIsAlnum != 0
                         while offset < count {
                             let isAlnum = Self.isASCIIAlnum(text[offset])
-                            if !(isAlnum && previousIsAlnum) { walk(from: offset) }
-                            previousIsAlnum = isAlnum
+                            if !(isAlnum && previousWasAlnum) { walk(from: offset) }
+                            previousWasAlnum = isAlnum
                             offset += 1
                         }
                     }
@@ -312,18 +328,46 @@ public struct AhoCorasick: Sendable {
         (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    /// Bit `i` set when byte `i` of the block is an ASCII letter or digit. High bits are cleared
-    /// before the lane arithmetic, so no lane can carry into the next.
-    @inline(__always)
-    private static func asciiAlnumBits(_ block: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = block & ~high
-        let folded = low | 0x2020_2020_2020_2020
-        let letters = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
-        let digits = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x80 - 0x3A))
-        let lanes = ((letters | digits) & high & ~block) >> 7
-        return (lanes &* 0x0102_0408_1020_4080) >> 56
+    /// The kinds of byte that start some pattern (after line breaks and tabs become spaces).
+    /// Dictionaries of names usually start with capitals, letters and digits only, so the
+    /// spaces and punctuation between words, half of all word-start positions, need no walk.
+    struct StartKinds: Sendable {
+        var upper = false
+        var lower = false
+        var digit = false
+        /// ASCII bytes that are neither letters nor digits.
+        var otherASCII = false
+        var nonASCII = false
+
+        init(rootNext: [Int32]) {
+            for byte in 0..<256 where rootNext[byte] != 0 {
+                switch byte {
+                case 0x41...0x5A: upper = true
+                case 0x61...0x7A: lower = true
+                case 0x30...0x39: digit = true
+                case 0x80...: nonASCII = true
+                default: otherASCII = true
+                }
+            }
+        }
+
+        /// Lanes (high bit set) of one block that are ASCII letters or digits, and those of a
+        /// kind some pattern starts with.
+        @inline(__always)
+        func lanes(_ block: UInt64) -> (alnum: UInt64, startable: UInt64) {
+            let ascii = ~block & ByteLanes.high
+            let upperLanes = ByteLanes.atLeast(block, 0x41) & ~ByteLanes.atLeast(block, 0x5B) & ascii
+            let lowerLanes = ByteLanes.atLeast(block, 0x61) & ~ByteLanes.atLeast(block, 0x7B) & ascii
+            let digitLanes = ByteLanes.atLeast(block, 0x30) & ~ByteLanes.atLeast(block, 0x3A) & ascii
+            let alnum = upperLanes | lowerLanes | digitLanes
+            var startable: UInt64 = 0
+            if upper { startable |= upperLanes }
+            if lower { startable |= lowerLanes }
+            if digit { startable |= digitLanes }
+            if otherASCII { startable |= ascii & ~alnum }
+            if nonASCII { startable |= ~ascii & ByteLanes.high }
+            return (alnum, startable)
+        }
     }
 
     /// Every occurrence as (pattern, start, end) byte offsets; convenience for tests and small inputs.

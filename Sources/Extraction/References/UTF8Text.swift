@@ -187,6 +187,12 @@ enum ByteLanes {
         return ~(((difference & ~high) &+ ~high) | difference) & high
     }
 
+    /// One bit per lane, bit `i` for lane `i`, from lanes that have only their high bit set.
+    @inline(__always)
+    static func packHighBits(_ lanes: UInt64) -> UInt64 {
+        ((lanes >> 7) &* 0x0102_0408_1020_4080) >> 56
+    }
+
     /// Lanes whose low seven bits are at least `value` (at most 0x80); callers mask out
     /// lanes with the high bit set when those matter.
     @inline(__always)
