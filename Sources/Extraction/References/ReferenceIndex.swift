@@ -994,9 +994,14 @@ public struct ReferenceScanner {
         for start in titleStarts where start >= consumedUntil {
             words.removeAll(keepingCapacity: true)
             // Most starts are ruled out by their first word alone.
-            TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
-            guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
-            TitleWords.tokenize(bytes, from: firstWord.end, maxWords: minimum - 1, appendingTo: &words)
+            if let firstWord = TitleWords.asciiWordHash(bytes, at: start) {
+                guard titles.mayStart(firstWord: firstWord) else { continue }
+                TitleWords.tokenize(bytes, from: start, maxWords: minimum, appendingTo: &words)
+            } else {
+                TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
+                guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
+                TitleWords.tokenize(bytes, from: firstWord.end, maxWords: minimum - 1, appendingTo: &words)
+            }
             guard words.count == minimum else { continue }
             WordRunHash.prefixes(words, into: &prefix)
             let firstWords = WordRunHash.run(prefix, from: 0, count: minimum)
