@@ -33,18 +33,29 @@ enum NameContext {
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "s") { cursor += 1 }
         var steps = 0
         var listOpen = false
+        // The first token is read once, for the test below and as the first step forward.
+        var firstToken = Token.next(from: &cursor, in: bytes)
         // `a MOS of 4.52`, `an F1 of 0.91`: a name given a value is a measure.
-        var peek = cursor
-        if let of = Token.next(from: &peek, in: bytes), of.text == "of", !of.endsClause,
-            let value = Token.next(from: &peek, in: bytes), value.isNumber
-        {
-            return Use(head: .measure, inEnumeration: false)
+        if let of = firstToken, of.text == "of", !of.endsClause {
+            var peek = cursor
+            if let value = Token.next(from: &peek, in: bytes), value.isNumber {
+                return Use(head: .measure, inEnumeration: false)
+            }
         }
-        forward: while steps < 10, let token = Token.next(from: &cursor, in: bytes) {
+        forward: while steps < 10 {
+            let token: Token
+            if let first = firstToken {
+                token = first
+                firstToken = nil
+            } else if let next = Token.next(from: &cursor, in: bytes) {
+                token = next
+            } else {
+                break
+            }
             steps += 1
             if token.leadingParenthesis { break }
             let word = token.lowered
-            if let kind = heads[word] {
+            if let kind = heads.value(of: word) {
                 head = kind
                 break
             }
@@ -71,7 +82,7 @@ enum NameContext {
             steps += 1
             if token.endsSentence { break }
             let word = token.lowered
-            if let kind = heads[word], first || passedOpener {
+            if let kind = heads.value(of: word), first || passedOpener {
                 if head == nil { head = kind }
                 break
             }
@@ -107,27 +118,27 @@ enum NameContext {
         }
     }
 
-    private static let heads: [String: Head] = {
-        var map: [String: Head] = [:]
+    private static let heads: FixedWordTable<Head> = {
+        var entries: [(String, Head)] = []
         for word in [
             "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "challenge", "challenges",
             "competition", "leaderboard", "subset", "subsets", "split", "splits", "suite", "testbed", "database",
         ] {
-            map[word] = .data
+            entries.append((word, .data))
         }
         for word in ["score", "scores", "ratio", "ratios", "metric", "metrics", "measure", "coefficient", "index"] {
-            map[word] = .measure
+            entries.append((word, .measure))
         }
         for word in ["marker", "markers", "sensor", "sensors", "device", "devices", "light", "lights", "lamp", "lamps"] {
-            map[word] = .device
+            entries.append((word, .device))
         }
-        return map
+        return FixedWordTable(entries)
     }()
 
     private static let dataTitleWords = ["dataset", "benchmark", "bench", "corpus", "challenge", "suite", "leaderboard", "arena", "data set"]
     private static let measureTitleWords = ["metric", "score", "measure"]
-    private static let openers: Set<String> = ["e.g.", "i.e.", "eg", "ie", "such", "as", "including", "like"]
-    private static let articles: Set<String> = ["the", "a", "an"]
+    private static let openers = FixedWordTable(words: ["e.g.", "i.e.", "eg", "ie", "such", "as", "including", "like"])
+    private static let articles = FixedWordTable(words: ["the", "a", "an"])
 
     /// A space-delimited token with its surrounding punctuation noted.
     struct Token {
@@ -140,17 +151,25 @@ enum NameContext {
         var endsClause = false
         var endsSentence = false
 
-        var isGlue: Bool {
-            switch lowered {
-            case "and", "or", "&", "as", "well", "": return true
-            default: return false
-            }
-        }
+        var isGlue: Bool { Self.glue.contains(lowered) }
+        private static let glue = FixedWordTable(words: ["and", "or", "&", "as", "well", ""])
+
         /// Capitals or digits somewhere: `DRIVE`, `ISIC-2017`, `Yo'LLaVA`, `v2.0`.
-        var isNameLike: Bool { text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) } }
+        var isNameLike: Bool {
+            // Bytes for ASCII text (nearly every token); only other scalars need their properties.
+            var ascii = true
+            for byte in text.utf8 {
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) { return true }
+                if byte >= 0x80 { ascii = false }
+            }
+            return !ascii && text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) }
+        }
+        /// `2`, `v2.0`, `V3`: digits and dots, after a `v` or not. Read as bytes: every byte of a
+        /// multi-byte scalar fails the test as its scalar would.
         var isVersion: Bool {
-            let body = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
-            return !body.isEmpty && body.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || $0 == "." }
+            var body = text.utf8[...]
+            if let first = body.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "V") { body = body.dropFirst() }
+            return !body.isEmpty && body.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }
         }
         /// `4.52`, `-3`, `87%`, `0.9±0.1`: a value rather than a word.
         var isNumber: Bool {
@@ -257,11 +276,11 @@ enum NameContext {
         return establishedModifiers.contains(token.lowered)
     }
 
-    static let establishedModifiers: Set<String> = [
+    static let establishedModifiers = FixedWordTable(words: [
         "classical", "classic", "traditional", "conventional", "standard", "original", "well-known",
         "well-established", "established", "long-standing", "time-honored", "time-honoured", "legacy",
         "canonical", "venerable", "decades-old", "textbook", "celebrated", "seminal",
-    ]
+    ])
 
     // MARK: - Definitions around a name
 
@@ -305,4 +324,63 @@ enum NameContext {
         }
         return spans
     }
+}
+
+/// A fixed list of words, looked up without `Hasher`: `Set` and `Dictionary` hash with seeded
+/// SipHash, which cost more than the rest of reading a token, and the tokens around every name
+/// occurrence are looked up in several such lists. Here a lookup is a length test, a short
+/// multiplicative hash and usually no comparison at all.
+struct FixedWordTable<Value: Sendable>: Sendable {
+    private let words: [String]
+    private let values: [Value]
+    /// Open addressing: index into `words` plus one, 0 for an empty slot.
+    private let slots: [Int32]
+    /// Bit `n` set when some word is `n` UTF-8 bytes long (words of 64 bytes or more: bit 63).
+    private let lengths: UInt64
+
+    init(_ entries: [(String, Value)]) {
+        words = entries.map(\.0)
+        values = entries.map(\.1)
+        var size = 8
+        while size < entries.count * 4 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        var lengths: UInt64 = 0
+        for (index, word) in words.enumerated() {
+            lengths |= Self.lengthBit(word)
+            var slot = Self.hash(word) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        self.slots = slots
+        self.lengths = lengths
+    }
+
+    func value(of word: String) -> Value? {
+        guard lengths & Self.lengthBit(word) != 0 else { return nil }
+        let mask = slots.count - 1
+        var slot = Self.hash(word) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if words[entry - 1] == word { return values[entry - 1] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private static func lengthBit(_ word: String) -> UInt64 { 1 << UInt64(min(word.utf8.count, 63)) }
+
+    /// FNV-1a over the UTF-8 bytes.
+    @inline(__always)
+    private static func hash(_ word: String) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash ^ hash >> 29)
+    }
+}
+
+extension FixedWordTable where Value == Bool {
+    init(words: [String]) { self.init(words.map { ($0, true) }) }
+
+    func contains(_ word: String) -> Bool { value(of: word) != nil }
 }
