@@ -996,12 +996,17 @@ public struct ReferenceScanner {
             // Most starts are ruled out by their first word alone.
             if let firstWord = TitleWords.asciiWordHash(bytes, at: start) {
                 guard titles.mayStart(firstWord: firstWord) else { continue }
-                TitleWords.tokenize(bytes, from: start, maxWords: minimum, appendingTo: &words)
+                TitleWords.tokenize(bytes, from: start, maxWords: 2, appendingTo: &words)
             } else {
                 TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
                 guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
-                TitleWords.tokenize(bytes, from: firstWord.end, maxWords: minimum - 1, appendingTo: &words)
+                TitleWords.tokenize(bytes, from: firstWord.end, maxWords: 1, appendingTo: &words)
             }
+            // Then by their first two words, and only then are the other two read.
+            guard words.count == 2 else { continue }
+            WordRunHash.prefixes(words, into: &prefix)
+            guard titles.mayStart(firstTwoWords: WordRunHash.run(prefix, from: 0, count: 2)) else { continue }
+            TitleWords.tokenize(bytes, from: words[1].end, maxWords: minimum - 2, appendingTo: &words)
             guard words.count == minimum else { continue }
             WordRunHash.prefixes(words, into: &prefix)
             let firstWords = WordRunHash.run(prefix, from: 0, count: minimum)

@@ -339,12 +339,20 @@ struct TitleIndex: Sendable {
     /// are read: a capitalised word in an abstract rarely starts any title.
     private var firstWordBloom: [UInt64]
     private static let firstWordBloomBits = 1 << 20
+    /// Bloom filter over the run hash of each title's first two words, checked between the two
+    /// above. Many titles start with a word abstracts use at the start of sentences too (`The`,
+    /// `On`) or with a name the abstract goes on to use; their second word rarely follows. The
+    /// four-word filter is too large to stay in a near cache, so each test it is spared is a
+    /// memory access spared.
+    private var firstTwoWordsBloom: [UInt64]
+    private static let firstTwoWordsBloomBits = 1 << 20
 
     /// `titles` in paper order: the first is paper 0's. Read once, one title at a time, so a
     /// caller can decode them lazily instead of holding them all.
     init(titles: some Sequence<String>) {
         bloom = [UInt64](repeating: 0, count: Self.bloomBits / 64)
         firstWordBloom = [UInt64](repeating: 0, count: Self.firstWordBloomBits / 64)
+        firstTwoWordsBloom = [UInt64](repeating: 0, count: Self.firstTwoWordsBloomBits / 64)
         var prefix: [UInt64] = []
         entries.reserveCapacity(titles.underestimatedCount)
         var words: [TitleWord] = []
@@ -362,6 +370,8 @@ struct TitleIndex: Sendable {
             bloom[bit >> 6] |= 1 << UInt64(bit & 63)
             let wordBit = Self.bloomBit(words[0].hash) & (Self.firstWordBloomBits - 1)
             firstWordBloom[wordBit >> 6] |= 1 << UInt64(wordBit & 63)
+            let pairBit = Self.bloomBit(WordRunHash.run(prefix, from: 0, count: 2)) & (Self.firstTwoWordsBloomBits - 1)
+            firstTwoWordsBloom[pairBit >> 6] |= 1 << UInt64(pairBit & 63)
         }
         // Papers come in ascending order, so within equal first words the entries stay in paper
         // order (which `candidates` breaks ties by).
@@ -394,6 +404,14 @@ struct TitleIndex: Sendable {
     func mayStart(firstWord: UInt64) -> Bool {
         let bit = Self.bloomBit(firstWord) & (Self.firstWordBloomBits - 1)
         return firstWordBloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
+
+    /// Whether some title may start with two words whose run hash is `firstTwoWords` (no false
+    /// negatives).
+    @inline(__always)
+    func mayStart(firstTwoWords: UInt64) -> Bool {
+        let bit = Self.bloomBit(firstTwoWords) & (Self.firstTwoWordsBloomBits - 1)
+        return firstTwoWordsBloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
     /// Entries whose first four words hash to `firstWords`, as (entry, word count), longest first.
