@@ -8,14 +8,15 @@
 public struct AhoCorasick: Sendable {
     /// Child of the root for each byte (0 = none): the root is where scanning spends most of its time.
     private let rootNext: [Int32]
-    /// Children of node `n` are nodes `childStart[n] ..< childStart[n + 1]`.
-    private let childStart: [Int32]
+    /// Per node `n`, two entries: at `2n` where its children start, at `2n + 1` the pattern
+    /// that ends there or -1; children of `n` are nodes `nodes[2n] ..< nodes[2n + 2]` (a last
+    /// pair closes the list). Interleaved rather than two arrays since both are read at every
+    /// step of a walk, and deep in the trie each array costs a cache miss of its own.
+    private let nodes: [Int32]
     /// The byte on the edge into each node, followed by eight zero bytes so that eight labels
     /// can be read at once from any node's first child.
     private let label: [UInt8]
     private let failure: [Int32]
-    /// The pattern that ends at each node, or -1.
-    private let terminal: [Int32]
     /// The nearest node on the failure chain (excluding the node itself) where a pattern ends, or -1.
     private let outputLink: [Int32]
     /// Length in bytes of each pattern.
@@ -29,7 +30,7 @@ public struct AhoCorasick: Sendable {
 
     /// Bytes held by the automaton's tables.
     public var memoryFootprint: Int {
-        rootNext.count * 4 + childStart.count * 4 + label.count + failure.count * 4 + terminal.count * 4
+        rootNext.count * 4 + nodes.count * 4 + label.count + failure.count * 4
             + outputLink.count * 4 + patternLengths.count * 4
     }
 
@@ -182,10 +183,12 @@ public struct AhoCorasick: Sendable {
         }
         startKinds = StartKinds(rootNext: rootNext)
         self.rootNext = rootNext
-        self.childStart = childStart
+        var nodes = [Int32](repeating: -1, count: 2 * childStart.count)
+        for node in childStart.indices { nodes[2 * node] = childStart[node] }
+        for node in terminal.indices { nodes[2 * node + 1] = terminal[node] }
+        self.nodes = nodes
         self.label = label + [UInt8](repeating: 0, count: 8)
         self.failure = failure
-        self.terminal = terminal
         self.outputLink = outputLink
     }
 
@@ -194,12 +197,11 @@ public struct AhoCorasick: Sendable {
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
         guard !patternLengths.isEmpty else { return }
         rootNext.withUnsafeBufferPointer { rootNext in
-            childStart.withUnsafeBufferPointer { childStart in
+            nodes.withUnsafeBufferPointer { nodes in
                 label.withUnsafeBufferPointer { label in
                     failure.withUnsafeBufferPointer { failure in
-                        terminal.withUnsafeBufferPointer { terminal in
-                            outputLink.withUnsafeBufferPointer { outputLink in
-                              patternLengths.withUnsafeBufferPointer { patternLengths in
+                        outputLink.withUnsafeBufferPointer { outputLink in
+                            patternLengths.withUnsafeBufferPointer { patternLengths in
                                 var node = 0
                                 for position in 0..<text.count {
                                     var byte = text[position]
@@ -209,8 +211,8 @@ public struct AhoCorasick: Sendable {
                                             node = Int(rootNext[Int(byte)])
                                             break
                                         }
-                                        var index = Int(childStart[node])
-                                        let end = Int(childStart[node + 1])
+                                        var index = Int(nodes[2 * node])
+                                        let end = Int(nodes[2 * node + 2])
                                         var found = 0
                                         while index < end {
                                             let edge = label[index]
@@ -227,15 +229,14 @@ public struct AhoCorasick: Sendable {
                                         node = Int(failure[node])
                                     }
                                     if node == 0 { continue }
-                                    var output = terminal[node] >= 0 ? node : Int(outputLink[node])
+                                    var output = nodes[2 * node + 1] >= 0 ? node : Int(outputLink[node])
                                     while output > 0 {
-                                        let pattern = Int(terminal[output])
+                                        let pattern = Int(nodes[2 * output + 1])
                                         let end = position + 1
                                         body(pattern, end - Int(patternLengths[pattern]), end)
                                         output = Int(outputLink[output])
                                     }
                                 }
-                              }
                             }
                         }
                     }
@@ -258,65 +259,63 @@ public struct AhoCorasick: Sendable {
         let count = text.count
         let kinds = startKinds
         rootNext.withUnsafeBufferPointer { rootNext in
-            childStart.withUnsafeBufferPointer { childStart in
+            nodes.withUnsafeBufferPointer { nodes in
                 label.withUnsafeBufferPointer { label in
-                    terminal.withUnsafeBufferPointer { terminal in
-                        guard let labels = label.baseAddress else { return }
-                        let rawLabels = UnsafeRawPointer(labels)
-                        @inline(__always) func mapped(_ byte: UInt8) -> UInt8 {
-                            byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
-                        }
-                        @inline(__always) func walk(from start: Int) {
-                            var node = Int(rootNext[Int(mapped(base[start]))])
-                            guard node != 0 else { return }
-                            var position = start
-                            while true {
-                                let pattern = terminal[node]
-                                if pattern >= 0 { body(Int(pattern), start, position + 1) }
-                                position += 1
-                                guard position < count else { return }
-                                // The child labelled `byte`, eight sibling labels per step: nodes
-                                // near the root have dozens of children, and comparing them one
-                                // by one cost a mispredicted branch at a different place each time.
-                                let byte = mapped(base[position])
-                                var index = Int(childStart[node])
-                                let end = Int(childStart[node + 1])
-                                node = 0
-                                while index < end {
-                                    var equal = ByteLanes.equal(ByteLanes.load(rawLabels, index), byte)
-                                    let remaining = end - index
-                                    if remaining < 8 { equal &= (1 << (8 * UInt64(remaining))) - 1 }
-                                    if equal != 0 {
-                                        node = index + equal.trailingZeroBitCount >> 3
-                                        break
-                                    }
-                                    index += 8
+                    guard let labels = label.baseAddress else { return }
+                    let rawLabels = UnsafeRawPointer(labels)
+                    @inline(__always) func mapped(_ byte: UInt8) -> UInt8 {
+                        byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
+                    }
+                    @inline(__always) func walk(from start: Int) {
+                        var node = Int(rootNext[Int(mapped(base[start]))])
+                        guard node != 0 else { return }
+                        var position = start
+                        while true {
+                            let pattern = nodes[2 * node + 1]
+                            if pattern >= 0 { body(Int(pattern), start, position + 1) }
+                            position += 1
+                            guard position < count else { return }
+                            // The child labelled `byte`, eight sibling labels per step: nodes
+                            // near the root have dozens of children, and comparing them one
+                            // by one cost a mispredicted branch at a different place each time.
+                            let byte = mapped(base[position])
+                            var index = Int(nodes[2 * node])
+                            let end = Int(nodes[2 * node + 2])
+                            node = 0
+                            while index < end {
+                                var equal = ByteLanes.equal(ByteLanes.load(rawLabels, index), byte)
+                                let remaining = end - index
+                                if remaining < 8 { equal &= (1 << (8 * UInt64(remaining))) - 1 }
+                                if equal != 0 {
+                                    node = index + equal.trailingZeroBitCount >> 3
+                                    break
                                 }
-                                if node == 0 { return }
+                                index += 8
                             }
+                            if node == 0 { return }
                         }
-                        let raw = UnsafeRawPointer(base)
-                        var previousIsAlnum: UInt64 = 0
-                        var offset = 0
-                        while offset + 8 <= count {
-                            let block = ByteLanes.load(raw, offset)
-                            let lanes = kinds.lanes(block)
-                            let afterAlnum = lanes.alnum << 8 | previousIsAlnum
-                            previousIsAlnum = lanes.alnum >> 56
-                            var starts = ByteLanes.packHighBits(lanes.startable & ~(lanes.alnum & afterAlnum))
-                            while starts != 0 {
-                                walk(from: offset + starts.trailingZeroBitCount)
-                                starts &= starts - 1
-                            }
-                            offset += 8
+                    }
+                    let raw = UnsafeRawPointer(base)
+                    var previousIsAlnum: UInt64 = 0
+                    var offset = 0
+                    while offset + 8 <= count {
+                        let block = ByteLanes.load(raw, offset)
+                        let lanes = kinds.lanes(block)
+                        let afterAlnum = lanes.alnum << 8 | previousIsAlnum
+                        previousIsAlnum = lanes.alnum >> 56
+                        var starts = ByteLanes.packHighBits(lanes.startable & ~(lanes.alnum & afterAlnum))
+                        while starts != 0 {
+                            walk(from: offset + starts.trailingZeroBitCount)
+                            starts &= starts - 1
                         }
-                        var previousWasAlnum = previousIsAlnum != 0
-                        while offset < count {
-                            let isAlnum = Self.isASCIIAlnum(text[offset])
-                            if !(isAlnum && previousWasAlnum) { walk(from: offset) }
-                            previousWasAlnum = isAlnum
-                            offset += 1
-                        }
+                        offset += 8
+                    }
+                    var previousWasAlnum = previousIsAlnum != 0
+                    while offset < count {
+                        let isAlnum = Self.isASCIIAlnum(text[offset])
+                        if !(isAlnum && previousWasAlnum) { walk(from: offset) }
+                        previousWasAlnum = isAlnum
+                        offset += 1
                     }
                 }
             }
