@@ -82,7 +82,7 @@ enum NameContext {
             steps += 1
             if token.endsSentence { break }
             let word = token.lowered
-            if let kind = heads.value(of: word), first || passedOpener {
+            if first || passedOpener, let kind = heads.value(of: word) {
                 if head == nil { head = kind }
                 break
             }
@@ -306,15 +306,21 @@ enum NameContext {
     /// is part of another name (`Divide-and-Conquer Amnesia (DCA)`), not a use of its own.
     static func longForms(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, name: String)] {
         var spans: [(start: Int, end: Int, name: String)] = []
-        UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), in: bytes) { open in
+        UTF8Text.forEachOffset(of: UInt8(ascii: "("), or: UInt8(ascii: "("), in: bytes) { open in
             var close = open + 1
+            var capitals = 0
+            var ascii = true
             while close < bytes.count && close - open <= 24 {
                 let byte = bytes[close]
                 if byte == UInt8(ascii: ")") { break }
                 if UTF8Text.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { return }
+                if byte >= 0x41 && byte <= 0x5A { capitals += 1 }
+                if byte >= 0x80 { ascii = false }
                 close += 1
             }
             guard close < bytes.count, bytes[close] == UInt8(ascii: ")"), close > open + 2 else { return }
+            // Most parentheses hold no acronym, which ASCII text shows without decoding it.
+            if ascii && capitals < 2 { return }
             let short = UTF8Text.string(bytes, from: open + 1, to: close)
             let shortScalars = Array(short.unicodeScalars)
             guard shortScalars.filter({ UTF8Text.isUpper($0) }).count >= 2,

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers for scanning UTF-8 text without materialising `String`s or scalar arrays:
 /// reference resolution reads every stored abstract, so the common ASCII path must stay cheap.
 enum UTF8Text {
@@ -139,6 +147,30 @@ enum UTF8Text {
             let byte = base[offset]
             if byte == first || byte == second || byte == third || byte == fourth { body(offset) }
             offset += 1
+        }
+    }
+
+    /// Calls `body` with the offset of every byte equal to `first` or `second`, in order. Each is
+    /// found by the C library's `memchr`, which is vectorised: these are rare bytes (brackets)
+    /// looked for in every abstract, where a search eight bytes at a time cost far more.
+    static func forEachOffset(
+        of first: UInt8, or second: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        let start = UnsafeRawPointer(base)
+        let count = bytes.count
+        func next(_ byte: UInt8, from offset: Int) -> Int {
+            guard offset < count, let found = memchr(start + offset, Int32(byte), count - offset) else { return count }
+            return start.distance(to: UnsafeRawPointer(found))
+        }
+        var nextFirst = next(first, from: 0)
+        var nextSecond = second == first ? count : next(second, from: 0)
+        while true {
+            let offset = min(nextFirst, nextSecond)
+            guard offset < count else { return }
+            body(offset)
+            if nextFirst == offset { nextFirst = next(first, from: offset + 1) }
+            if nextSecond == offset { nextSecond = next(second, from: offset + 1) }
         }
     }
 
