@@ -66,18 +66,32 @@ enum TitleWords {
         }
     }
 
-    /// The hash `tokenize` gives the word starting at `start` (which must be a word's first
-    /// byte), when the word is plain ASCII; nil otherwise. Most title starts are turned down on
-    /// their first word, so this is the common path: no array, no table, no decoding.
+    /// The word starting at `start` (which must be a word's first byte) as `tokenize` gives it,
+    /// when the word is plain ASCII; nil otherwise. Most title starts are turned down on their
+    /// first two words, so this is the common path: no array, no table, no decoding.
     @inline(__always)
-    static func asciiWordHash(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64? {
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> TitleWord? {
         guard let base = bytes.baseAddress, start < bytes.count, isASCIIWordByte(base[start]) else { return nil }
         let count = bytes.count
         var end = start + 1
         while end < count && isASCIIWordByte(base[end]) { end += 1 }
         // A multi-byte letter may continue the word (`Café`): `tokenize` decides that.
         if end < count && base[end] >= 0x80 { return nil }
-        return asciiWord(base, count: count, start: start, end: end).hash
+        return asciiWord(base, count: count, start: start, end: end)
+    }
+
+    /// The first word at or after `from` as `tokenize` gives it, when the bytes up to it and the
+    /// word itself are plain ASCII; nil otherwise, and when no word follows (`tokenize` decides).
+    @inline(__always)
+    static func nextASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> TitleWord? {
+        var index = from
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if isASCIIWordByte(byte) { return asciiWord(bytes, at: index) }
+            index += 1
+        }
+        return nil
     }
 
     @inline(__always)
@@ -289,6 +303,10 @@ enum WordRunHash {
             prefix.append(running)
         }
     }
+
+    /// The run hash of two words: what `run(prefix, from: 0, count: 2)` gives for them.
+    @inline(__always)
+    static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 { first &* base &+ second }
 
     @inline(__always)
     static func run(_ prefix: [UInt64], from start: Int, count: Int) -> UInt64 {
