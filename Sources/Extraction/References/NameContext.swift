@@ -54,8 +54,7 @@ enum NameContext {
             }
             steps += 1
             if token.leadingParenthesis { break }
-            let word = token.lowered
-            if let kind = heads.value(of: word) {
+            if let kind = heads.value(of: token.loweredKey) {
                 head = kind
                 break
             }
@@ -82,13 +81,13 @@ enum NameContext {
             steps += 1
             if token.endsSentence { break }
             let word = token.lowered
-            if first || passedOpener, let kind = heads.value(of: word) {
+            if first || passedOpener, let kind = heads.value(of: token.loweredKey) {
                 if head == nil { head = kind }
                 break
             }
             defer { first = false }
             if token.trailingParenthesis { break }
-            if openers.contains(word) || token.leadingParenthesis && (token.isGlue || word.isEmpty) {
+            if openers.contains(token.loweredKey) || token.leadingParenthesis && (token.isGlue || word.isEmpty) {
                 passedOpener = true
                 continue
             }
@@ -97,7 +96,7 @@ enum NameContext {
                 passedOpener = true
                 continue
             }
-            if articles.contains(word) { continue }
+            if articles.contains(token.loweredKey) { continue }
             if token.isGlue { continue }
             if token.isNameLike && token.trailingComma {
                 items += 1
@@ -145,13 +144,15 @@ enum NameContext {
         var text: String
         /// Letters, digits and inner punctuation, lower-cased (`(i.e.,` → `i.e.`).
         var lowered: String
+        /// `lowered` packed for the word lists, computed once per token rather than per lookup.
+        var loweredKey: PackedWord?
         var leadingParenthesis = false
         var trailingParenthesis = false
         var trailingComma = false
         var endsClause = false
         var endsSentence = false
 
-        var isGlue: Bool { Self.glue.contains(lowered) }
+        var isGlue: Bool { Self.glue.contains(loweredKey) }
         private static let glue = FixedWordTable(words: ["and", "or", "&", "as", "well", ""])
 
         /// Capitals or digits somewhere: `DRIVE`, `ISIC-2017`, `Yo'LLaVA`, `v2.0`.
@@ -208,6 +209,7 @@ enum NameContext {
             }
             text = UTF8Text.string(bytes, from: first, to: last)
             lowered = Self.lowercased(bytes, from: first, to: last, text: text)
+            loweredKey = PackedWord(lowered)
         }
 
         private static func isExempliGratiaOrIdEst(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
@@ -273,7 +275,7 @@ enum NameContext {
         guard cursor > 0, UTF8Text.isSpace(bytes[cursor - 1]), let token = Token.previous(from: &cursor, in: bytes),
             !token.trailingComma, !token.endsClause, !token.trailingParenthesis
         else { return false }
-        return establishedModifiers.contains(token.lowered)
+        return establishedModifiers.contains(token.loweredKey)
     }
 
     static let establishedModifiers = FixedWordTable(words: [
@@ -332,39 +334,72 @@ enum NameContext {
     }
 }
 
+/// A word of at most 16 UTF-8 bytes packed into two integers, so that looking it up in a word
+/// list compares integers rather than strings. Longer words have none (no list has one).
+struct PackedWord: Equatable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var length: Int
+
+    init?(_ word: String) {
+        var word = word
+        guard let packed = word.withUTF8({ PackedWord($0, from: 0, to: $0.count) }) else { return nil }
+        self = packed
+    }
+
+    /// The word `bytes[start..<end]`.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        length = end - start
+        guard length <= 16 else { return nil }
+        for index in start..<end {
+            let shift = 8 * UInt64(index - start)
+            if shift < 64 {
+                low |= UInt64(bytes[index]) << shift
+            } else {
+                high |= UInt64(bytes[index]) << (shift - 64)
+            }
+        }
+    }
+
+    @inline(__always)
+    var hash: Int {
+        var mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(truncatingIfNeeded: length)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 32
+        return Int(truncatingIfNeeded: mixed)
+    }
+}
+
 /// A fixed list of words, looked up without `Hasher`: `Set` and `Dictionary` hash with seeded
 /// SipHash, which cost more than the rest of reading a token, and the tokens around every name
-/// occurrence are looked up in several such lists. Here a lookup is a length test, a short
-/// multiplicative hash and usually no comparison at all.
+/// occurrence are looked up in several such lists. Here a lookup is a multiply and usually one
+/// integer comparison.
 struct FixedWordTable<Value: Sendable>: Sendable {
-    private let words: [String]
+    private let words: [PackedWord]
     private let values: [Value]
     /// Open addressing: index into `words` plus one, 0 for an empty slot.
     private let slots: [Int32]
-    /// Bit `n` set when some word is `n` UTF-8 bytes long (words of 64 bytes or more: bit 63).
-    private let lengths: UInt64
 
+    /// `entries` hold distinct words of at most 16 bytes.
     init(_ entries: [(String, Value)]) {
-        words = entries.map(\.0)
+        let packed = entries.compactMap { PackedWord($0.0) }
+        precondition(packed.count == entries.count, "word lists hold words of at most 16 bytes")
+        words = packed
         values = entries.map(\.1)
         var size = 8
         while size < entries.count * 4 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        var lengths: UInt64 = 0
-        for (index, word) in words.enumerated() {
-            lengths |= Self.lengthBit(word)
-            var slot = Self.hash(word) & (size - 1)
+        for (index, word) in packed.enumerated() {
+            var slot = word.hash & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(index + 1)
         }
         self.slots = slots
-        self.lengths = lengths
     }
 
-    func value(of word: String) -> Value? {
-        guard lengths & Self.lengthBit(word) != 0 else { return nil }
+    func value(of word: PackedWord?) -> Value? {
+        guard let word else { return nil }
         let mask = slots.count - 1
-        var slot = Self.hash(word) & mask
+        var slot = word.hash & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
@@ -372,21 +407,10 @@ struct FixedWordTable<Value: Sendable>: Sendable {
             slot = (slot + 1) & mask
         }
     }
-
-    @inline(__always)
-    private static func lengthBit(_ word: String) -> UInt64 { 1 << UInt64(min(word.utf8.count, 63)) }
-
-    /// FNV-1a over the UTF-8 bytes.
-    @inline(__always)
-    private static func hash(_ word: String) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ hash >> 29)
-    }
 }
 
 extension FixedWordTable where Value == Bool {
     init(words: [String]) { self.init(words.map { ($0, true) }) }
 
-    func contains(_ word: String) -> Bool { value(of: word) != nil }
+    func contains(_ word: PackedWord?) -> Bool { value(of: word) != nil }
 }
