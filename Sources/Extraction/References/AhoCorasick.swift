@@ -8,24 +8,29 @@
 public struct AhoCorasick: Sendable {
     /// Child of the root for each byte (0 = none): the root is where scanning spends most of its time.
     private let rootNext: [Int32]
-    /// Children of node `n` are nodes `childStart[n] ..< childStart[n + 1]`.
-    private let childStart: [Int32]
-    /// The byte on the edge into each node.
+    /// Per node `n`, two entries: at `2n` where its children start, at `2n + 1` the pattern
+    /// that ends there or -1; children of `n` are nodes `nodes[2n] ..< nodes[2n + 2]` (a last
+    /// pair closes the list). Interleaved rather than two arrays since both are read at every
+    /// step of a walk, and deep in the trie each array costs a cache miss of its own.
+    private let nodes: [Int32]
+    /// The byte on the edge into each node, followed by eight zero bytes so that eight labels
+    /// can be read at once from any node's first child.
     private let label: [UInt8]
     private let failure: [Int32]
-    /// The pattern that ends at each node, or -1.
-    private let terminal: [Int32]
     /// The nearest node on the failure chain (excluding the node itself) where a pattern ends, or -1.
     private let outputLink: [Int32]
     /// Length in bytes of each pattern.
     public let patternLengths: [Int32]
+    /// Which kinds of byte some pattern starts with, as lanes of `ByteLanes` masks: word starts
+    /// of the other kinds cannot begin an occurrence, so they are not walked from.
+    private let startKinds: StartKinds
 
     public var patternCount: Int { patternLengths.count }
-    public var nodeCount: Int { label.count }
+    public var nodeCount: Int { failure.count }
 
     /// Bytes held by the automaton's tables.
     public var memoryFootprint: Int {
-        rootNext.count * 4 + childStart.count * 4 + label.count + failure.count * 4 + terminal.count * 4
+        rootNext.count * 4 + nodes.count * 4 + label.count + failure.count * 4
             + outputLink.count * 4 + patternLengths.count * 4
     }
 
@@ -176,11 +181,14 @@ public struct AhoCorasick: Sendable {
             let fail = Int(failure[node])
             outputLink[node] = terminal[fail] >= 0 ? Int32(fail) : outputLink[fail]
         }
+        startKinds = StartKinds(rootNext: rootNext)
         self.rootNext = rootNext
-        self.childStart = childStart
-        self.label = label
+        var nodes = [Int32](repeating: -1, count: 2 * childStart.count)
+        for node in childStart.indices { nodes[2 * node] = childStart[node] }
+        for node in terminal.indices { nodes[2 * node + 1] = terminal[node] }
+        self.nodes = nodes
+        self.label = label + [UInt8](repeating: 0, count: 8)
         self.failure = failure
-        self.terminal = terminal
         self.outputLink = outputLink
     }
 
@@ -189,12 +197,11 @@ public struct AhoCorasick: Sendable {
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
         guard !patternLengths.isEmpty else { return }
         rootNext.withUnsafeBufferPointer { rootNext in
-            childStart.withUnsafeBufferPointer { childStart in
+            nodes.withUnsafeBufferPointer { nodes in
                 label.withUnsafeBufferPointer { label in
                     failure.withUnsafeBufferPointer { failure in
-                        terminal.withUnsafeBufferPointer { terminal in
-                            outputLink.withUnsafeBufferPointer { outputLink in
-                              patternLengths.withUnsafeBufferPointer { patternLengths in
+                        outputLink.withUnsafeBufferPointer { outputLink in
+                            patternLengths.withUnsafeBufferPointer { patternLengths in
                                 var node = 0
                                 for position in 0..<text.count {
                                     var byte = text[position]
@@ -204,8 +211,8 @@ public struct AhoCorasick: Sendable {
                                             node = Int(rootNext[Int(byte)])
                                             break
                                         }
-                                        var index = Int(childStart[node])
-                                        let end = Int(childStart[node + 1])
+                                        var index = Int(nodes[2 * node])
+                                        let end = Int(nodes[2 * node + 2])
                                         var found = 0
                                         while index < end {
                                             let edge = label[index]
@@ -222,15 +229,14 @@ public struct AhoCorasick: Sendable {
                                         node = Int(failure[node])
                                     }
                                     if node == 0 { continue }
-                                    var output = terminal[node] >= 0 ? node : Int(outputLink[node])
+                                    var output = nodes[2 * node + 1] >= 0 ? node : Int(outputLink[node])
                                     while output > 0 {
-                                        let pattern = Int(terminal[output])
+                                        let pattern = Int(nodes[2 * output + 1])
                                         let end = position + 1
                                         body(pattern, end - Int(patternLengths[pattern]), end)
                                         output = Int(outputLink[output])
                                     }
                                 }
-                              }
                             }
                         }
                     }
@@ -246,61 +252,70 @@ public struct AhoCorasick: Sendable {
     ///
     /// Rather than running the automaton over every byte, it walks the trie from each such
     /// position, found eight bytes at a time: in prose most bytes are inside words, and most
-    /// walks stop at the root. Reported in order of start, then end.
+    /// walks stop at the root. Positions whose kind of byte (`StartKinds`) no pattern starts
+    /// with are not walked from at all. Reported in order of start, then end.
     public func forEachMatch(atWordStartsIn text: UnsafeBufferPointer<UInt8>, _ body: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
         guard let base = text.baseAddress, !patternLengths.isEmpty else { return }
         let count = text.count
+        let kinds = startKinds
         rootNext.withUnsafeBufferPointer { rootNext in
-            childStart.withUnsafeBufferPointer { childStart in
+            nodes.withUnsafeBufferPointer { nodes in
                 label.withUnsafeBufferPointer { label in
-                    terminal.withUnsafeBufferPointer { terminal in
-                        @inline(__always) func mapped(_ byte: UInt8) -> UInt8 {
-                            byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
-                        }
-                        @inline(__always) func walk(from start: Int) {
-                            var node = Int(rootNext[Int(mapped(base[start]))])
-                            guard node != 0 else { return }
-                            var position = start
-                            while true {
-                                let pattern = terminal[node]
-                                if pattern >= 0 { body(Int(pattern), start, position + 1) }
-                                position += 1
-                                guard position < count else { return }
-                                let byte = mapped(base[position])
-                                var index = Int(childStart[node])
-                                let end = Int(childStart[node + 1])
-                                node = 0
-                                while index < end {
-                                    let edge = label[index]
-                                    if edge >= byte {
-                                        if edge == byte { node = index }
-                                        break
-                                    }
-                                    index += 1
+                    guard let labels = label.baseAddress else { return }
+                    let rawLabels = UnsafeRawPointer(labels)
+                    @inline(__always) func mapped(_ byte: UInt8) -> UInt8 {
+                        byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
+                    }
+                    @inline(__always) func walk(from start: Int) {
+                        var node = Int(rootNext[Int(mapped(base[start]))])
+                        guard node != 0 else { return }
+                        var position = start
+                        while true {
+                            let pattern = nodes[2 * node + 1]
+                            if pattern >= 0 { body(Int(pattern), start, position + 1) }
+                            position += 1
+                            guard position < count else { return }
+                            // The child labelled `byte`, eight sibling labels per step: nodes
+                            // near the root have dozens of children, and comparing them one
+                            // by one cost a mispredicted branch at a different place each time.
+                            let byte = mapped(base[position])
+                            var index = Int(nodes[2 * node])
+                            let end = Int(nodes[2 * node + 2])
+                            node = 0
+                            while index < end {
+                                var equal = ByteLanes.equal(ByteLanes.load(rawLabels, index), byte)
+                                let remaining = end - index
+                                if remaining < 8 { equal &= (1 << (8 * UInt64(remaining))) - 1 }
+                                if equal != 0 {
+                                    node = index + equal.trailingZeroBitCount >> 3
+                                    break
                                 }
-                                if node == 0 { return }
+                                index += 8
                             }
+                            if node == 0 { return }
                         }
-                        let raw = UnsafeRawPointer(base)
-                        var previousIsAlnum = false
-                        var offset = 0
-                        while offset + 8 <= count {
-                            let alnum = Self.asciiAlnumBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                            let afterAlnum = (alnum << 1 | (previousIsAlnum ? 1 : 0)) & 0xFF
-                            var starts = ~(alnum & afterAlnum) & 0xFF
-                            previousIsAlnum = alnum & 0x80 != 0
-                            while starts != 0 {
-                                walk(from: offset + starts.trailingZeroBitCount)
-                                starts &= starts - 1
-                            }
-                            offset += 8
+                    }
+                    let raw = UnsafeRawPointer(base)
+                    var previousIsAlnum: UInt64 = 0
+                    var offset = 0
+                    while offset + 8 <= count {
+                        let block = ByteLanes.load(raw, offset)
+                        let lanes = kinds.lanes(block)
+                        let afterAlnum = lanes.alnum << 8 | previousIsAlnum
+                        previousIsAlnum = lanes.alnum >> 56
+                        var starts = ByteLanes.packHighBits(lanes.startable & ~(lanes.alnum & afterAlnum))
+                        while starts != 0 {
+                            walk(from: offset + starts.trailingZeroBitCount)
+                            starts &= starts - 1
                         }
-                        while offset < count {
-                            let isAlnum = Self.isASCIIAlnum(text[offset])
-                            if !(isAlnum && previousIsAlnum) { walk(from: offset) }
-                            previousIsAlnum = isAlnum
-                            offset += 1
-                        }
+                        offset += 8
+                    }
+                    var previousWasAlnum = previousIsAlnum != 0
+                    while offset < count {
+                        let isAlnum = Self.isASCIIAlnum(text[offset])
+                        if !(isAlnum && previousWasAlnum) { walk(from: offset) }
+                        previousWasAlnum = isAlnum
+                        offset += 1
                     }
                 }
             }
@@ -312,18 +327,46 @@ public struct AhoCorasick: Sendable {
         (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    /// Bit `i` set when byte `i` of the block is an ASCII letter or digit. High bits are cleared
-    /// before the lane arithmetic, so no lane can carry into the next.
-    @inline(__always)
-    private static func asciiAlnumBits(_ block: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = block & ~high
-        let folded = low | 0x2020_2020_2020_2020
-        let letters = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))
-        let digits = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x80 - 0x3A))
-        let lanes = ((letters | digits) & high & ~block) >> 7
-        return (lanes &* 0x0102_0408_1020_4080) >> 56
+    /// The kinds of byte that start some pattern (after line breaks and tabs become spaces).
+    /// Dictionaries of names usually start with capitals, letters and digits only, so the
+    /// spaces and punctuation between words, half of all word-start positions, need no walk.
+    struct StartKinds: Sendable {
+        var upper = false
+        var lower = false
+        var digit = false
+        /// ASCII bytes that are neither letters nor digits.
+        var otherASCII = false
+        var nonASCII = false
+
+        init(rootNext: [Int32]) {
+            for byte in 0..<256 where rootNext[byte] != 0 {
+                switch byte {
+                case 0x41...0x5A: upper = true
+                case 0x61...0x7A: lower = true
+                case 0x30...0x39: digit = true
+                case 0x80...: nonASCII = true
+                default: otherASCII = true
+                }
+            }
+        }
+
+        /// Lanes (high bit set) of one block that are ASCII letters or digits, and those of a
+        /// kind some pattern starts with.
+        @inline(__always)
+        func lanes(_ block: UInt64) -> (alnum: UInt64, startable: UInt64) {
+            let ascii = ~block & ByteLanes.high
+            let upperLanes = ByteLanes.atLeast(block, 0x41) & ~ByteLanes.atLeast(block, 0x5B) & ascii
+            let lowerLanes = ByteLanes.atLeast(block, 0x61) & ~ByteLanes.atLeast(block, 0x7B) & ascii
+            let digitLanes = ByteLanes.atLeast(block, 0x30) & ~ByteLanes.atLeast(block, 0x3A) & ascii
+            let alnum = upperLanes | lowerLanes | digitLanes
+            var startable: UInt64 = 0
+            if upper { startable |= upperLanes }
+            if lower { startable |= lowerLanes }
+            if digit { startable |= digitLanes }
+            if otherASCII { startable |= ascii & ~alnum }
+            if nonASCII { startable |= ~ascii & ByteLanes.high }
+            return (alnum, startable)
+        }
     }
 
     /// Every occurrence as (pattern, start, end) byte offsets; convenience for tests and small inputs.

@@ -154,7 +154,7 @@ enum AuthorYearParser {
         var resumeAt = 0
         let open = UInt8(ascii: "(")
         let bracket = UInt8(ascii: "[")
-        UTF8Text.forEachOffset(of: open, bracket, open, bracket, in: bytes) { index in
+        UTF8Text.forEachOffset(of: open, or: bracket, in: bytes) { index in
             guard index >= resumeAt else { return }
             let closer = bytes[index] == open ? UInt8(ascii: ")") : UInt8(ascii: "]")
             if let close = closing(of: index, closer: closer, in: bytes) {

@@ -33,18 +33,28 @@ enum NameContext {
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "s") { cursor += 1 }
         var steps = 0
         var listOpen = false
+        // The first token is read once, for the test below and as the first step forward.
+        var firstToken = Token.next(from: &cursor, in: bytes)
         // `a MOS of 4.52`, `an F1 of 0.91`: a name given a value is a measure.
-        var peek = cursor
-        if let of = Token.next(from: &peek, in: bytes), of.text == "of", !of.endsClause,
-            let value = Token.next(from: &peek, in: bytes), value.isNumber
-        {
-            return Use(head: .measure, inEnumeration: false)
+        if let of = firstToken, of.text == "of", !of.endsClause {
+            var peek = cursor
+            if let value = Token.next(from: &peek, in: bytes), value.isNumber {
+                return Use(head: .measure, inEnumeration: false)
+            }
         }
-        forward: while steps < 10, let token = Token.next(from: &cursor, in: bytes) {
+        forward: while steps < 10 {
+            let token: Token
+            if let first = firstToken {
+                token = first
+                firstToken = nil
+            } else if let next = Token.next(from: &cursor, in: bytes) {
+                token = next
+            } else {
+                break
+            }
             steps += 1
             if token.leadingParenthesis { break }
-            let word = token.lowered
-            if let kind = heads[word] {
+            if let kind = heads.value(of: token.loweredKey) {
                 head = kind
                 break
             }
@@ -71,13 +81,13 @@ enum NameContext {
             steps += 1
             if token.endsSentence { break }
             let word = token.lowered
-            if let kind = heads[word], first || passedOpener {
+            if first || passedOpener, let kind = heads.value(of: token.loweredKey) {
                 if head == nil { head = kind }
                 break
             }
             defer { first = false }
             if token.trailingParenthesis { break }
-            if openers.contains(word) || token.leadingParenthesis && (token.isGlue || word.isEmpty) {
+            if openers.contains(token.loweredKey) || token.leadingParenthesis && (token.isGlue || word.isEmpty) {
                 passedOpener = true
                 continue
             }
@@ -86,7 +96,7 @@ enum NameContext {
                 passedOpener = true
                 continue
             }
-            if articles.contains(word) { continue }
+            if articles.contains(token.loweredKey) { continue }
             if token.isGlue { continue }
             if token.isNameLike && token.trailingComma {
                 items += 1
@@ -107,50 +117,60 @@ enum NameContext {
         }
     }
 
-    private static let heads: [String: Head] = {
-        var map: [String: Head] = [:]
+    private static let heads: FixedWordTable<Head> = {
+        var entries: [(String, Head)] = []
         for word in [
             "dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "challenge", "challenges",
             "competition", "leaderboard", "subset", "subsets", "split", "splits", "suite", "testbed", "database",
         ] {
-            map[word] = .data
+            entries.append((word, .data))
         }
         for word in ["score", "scores", "ratio", "ratios", "metric", "metrics", "measure", "coefficient", "index"] {
-            map[word] = .measure
+            entries.append((word, .measure))
         }
         for word in ["marker", "markers", "sensor", "sensors", "device", "devices", "light", "lights", "lamp", "lamps"] {
-            map[word] = .device
+            entries.append((word, .device))
         }
-        return map
+        return FixedWordTable(entries)
     }()
 
     private static let dataTitleWords = ["dataset", "benchmark", "bench", "corpus", "challenge", "suite", "leaderboard", "arena", "data set"]
     private static let measureTitleWords = ["metric", "score", "measure"]
-    private static let openers: Set<String> = ["e.g.", "i.e.", "eg", "ie", "such", "as", "including", "like"]
-    private static let articles: Set<String> = ["the", "a", "an"]
+    private static let openers = FixedWordTable(words: ["e.g.", "i.e.", "eg", "ie", "such", "as", "including", "like"])
+    private static let articles = FixedWordTable(words: ["the", "a", "an"])
 
     /// A space-delimited token with its surrounding punctuation noted.
     struct Token {
         var text: String
         /// Letters, digits and inner punctuation, lower-cased (`(i.e.,` → `i.e.`).
         var lowered: String
+        /// `lowered` packed for the word lists, computed once per token rather than per lookup.
+        var loweredKey: PackedWord?
         var leadingParenthesis = false
         var trailingParenthesis = false
         var trailingComma = false
         var endsClause = false
         var endsSentence = false
 
-        var isGlue: Bool {
-            switch lowered {
-            case "and", "or", "&", "as", "well", "": return true
-            default: return false
-            }
-        }
+        var isGlue: Bool { Self.glue.contains(loweredKey) }
+        private static let glue = FixedWordTable(words: ["and", "or", "&", "as", "well", ""])
+
         /// Capitals or digits somewhere: `DRIVE`, `ISIC-2017`, `Yo'LLaVA`, `v2.0`.
-        var isNameLike: Bool { text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) } }
+        var isNameLike: Bool {
+            // Bytes for ASCII text (nearly every token); only other scalars need their properties.
+            var ascii = true
+            for byte in text.utf8 {
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) { return true }
+                if byte >= 0x80 { ascii = false }
+            }
+            return !ascii && text.unicodeScalars.contains { UTF8Text.isUpper($0) || UTF8Text.isDigit($0) }
+        }
+        /// `2`, `v2.0`, `V3`: digits and dots, after a `v` or not. Read as bytes: every byte of a
+        /// multi-byte scalar fails the test as its scalar would.
         var isVersion: Bool {
-            let body = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
-            return !body.isEmpty && body.unicodeScalars.allSatisfy { UTF8Text.isDigit($0) || $0 == "." }
+            var body = text.utf8[...]
+            if let first = body.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "V") { body = body.dropFirst() }
+            return !body.isEmpty && body.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }
         }
         /// `4.52`, `-3`, `87%`, `0.9±0.1`: a value rather than a word.
         var isNumber: Bool {
@@ -189,6 +209,7 @@ enum NameContext {
             }
             text = UTF8Text.string(bytes, from: first, to: last)
             lowered = Self.lowercased(bytes, from: first, to: last, text: text)
+            loweredKey = PackedWord(lowered)
         }
 
         private static func isExempliGratiaOrIdEst(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
@@ -254,14 +275,14 @@ enum NameContext {
         guard cursor > 0, UTF8Text.isSpace(bytes[cursor - 1]), let token = Token.previous(from: &cursor, in: bytes),
             !token.trailingComma, !token.endsClause, !token.trailingParenthesis
         else { return false }
-        return establishedModifiers.contains(token.lowered)
+        return establishedModifiers.contains(token.loweredKey)
     }
 
-    static let establishedModifiers: Set<String> = [
+    static let establishedModifiers = FixedWordTable(words: [
         "classical", "classic", "traditional", "conventional", "standard", "original", "well-known",
         "well-established", "established", "long-standing", "time-honored", "time-honoured", "legacy",
         "canonical", "venerable", "decades-old", "textbook", "celebrated", "seminal",
-    ]
+    ])
 
     // MARK: - Definitions around a name
 
@@ -287,15 +308,21 @@ enum NameContext {
     /// is part of another name (`Divide-and-Conquer Amnesia (DCA)`), not a use of its own.
     static func longForms(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, name: String)] {
         var spans: [(start: Int, end: Int, name: String)] = []
-        UTF8Text.forEachOffset(of: UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), UInt8(ascii: "("), in: bytes) { open in
+        UTF8Text.forEachOffset(of: UInt8(ascii: "("), or: UInt8(ascii: "("), in: bytes) { open in
             var close = open + 1
+            var capitals = 0
+            var ascii = true
             while close < bytes.count && close - open <= 24 {
                 let byte = bytes[close]
                 if byte == UInt8(ascii: ")") { break }
                 if UTF8Text.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { return }
+                if byte >= 0x41 && byte <= 0x5A { capitals += 1 }
+                if byte >= 0x80 { ascii = false }
                 close += 1
             }
             guard close < bytes.count, bytes[close] == UInt8(ascii: ")"), close > open + 2 else { return }
+            // Most parentheses hold no acronym, which ASCII text shows without decoding it.
+            if ascii && capitals < 2 { return }
             let short = UTF8Text.string(bytes, from: open + 1, to: close)
             let shortScalars = Array(short.unicodeScalars)
             guard shortScalars.filter({ UTF8Text.isUpper($0) }).count >= 2,
@@ -305,4 +332,85 @@ enum NameContext {
         }
         return spans
     }
+}
+
+/// A word of at most 16 UTF-8 bytes packed into two integers, so that looking it up in a word
+/// list compares integers rather than strings. Longer words have none (no list has one).
+struct PackedWord: Equatable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var length: Int
+
+    init?(_ word: String) {
+        var word = word
+        guard let packed = word.withUTF8({ PackedWord($0, from: 0, to: $0.count) }) else { return nil }
+        self = packed
+    }
+
+    /// The word `bytes[start..<end]`.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        length = end - start
+        guard length <= 16 else { return nil }
+        for index in start..<end {
+            let shift = 8 * UInt64(index - start)
+            if shift < 64 {
+                low |= UInt64(bytes[index]) << shift
+            } else {
+                high |= UInt64(bytes[index]) << (shift - 64)
+            }
+        }
+    }
+
+    @inline(__always)
+    var hash: Int {
+        var mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(truncatingIfNeeded: length)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 32
+        return Int(truncatingIfNeeded: mixed)
+    }
+}
+
+/// A fixed list of words, looked up without `Hasher`: `Set` and `Dictionary` hash with seeded
+/// SipHash, which cost more than the rest of reading a token, and the tokens around every name
+/// occurrence are looked up in several such lists. Here a lookup is a multiply and usually one
+/// integer comparison.
+struct FixedWordTable<Value: Sendable>: Sendable {
+    private let words: [PackedWord]
+    private let values: [Value]
+    /// Open addressing: index into `words` plus one, 0 for an empty slot.
+    private let slots: [Int32]
+
+    /// `entries` hold distinct words of at most 16 bytes.
+    init(_ entries: [(String, Value)]) {
+        let packed = entries.compactMap { PackedWord($0.0) }
+        precondition(packed.count == entries.count, "word lists hold words of at most 16 bytes")
+        words = packed
+        values = entries.map(\.1)
+        var size = 8
+        while size < entries.count * 4 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (index, word) in packed.enumerated() {
+            var slot = word.hash & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        self.slots = slots
+    }
+
+    func value(of word: PackedWord?) -> Value? {
+        guard let word else { return nil }
+        let mask = slots.count - 1
+        var slot = word.hash & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if words[entry - 1] == word { return values[entry - 1] }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+extension FixedWordTable where Value == Bool {
+    init(words: [String]) { self.init(words.map { ($0, true) }) }
+
+    func contains(_ word: PackedWord?) -> Bool { value(of: word) != nil }
 }

@@ -1101,10 +1101,22 @@ public struct ReferenceScanner {
         var consumedUntil = 0
         for start in titleStarts where start >= consumedUntil {
             words.removeAll(keepingCapacity: true)
-            // Most starts are ruled out by their first word alone.
-            TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
-            guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
-            TitleWords.tokenize(bytes, from: firstWord.end, maxWords: minimum - 1, appendingTo: &words)
+            // Most starts are ruled out by their first word alone, most others by their first two.
+            if let firstWord = TitleWords.asciiWord(bytes, at: start) {
+                guard titles.mayStart(firstWord: firstWord.hash) else { continue }
+                words.append(firstWord)
+            } else {
+                TitleWords.tokenize(bytes, from: start, maxWords: 1, appendingTo: &words)
+                guard let firstWord = words.first, titles.mayStart(firstWord: firstWord.hash) else { continue }
+            }
+            if let secondWord = TitleWords.nextASCIIWord(bytes, from: words[0].end) {
+                words.append(secondWord)
+            } else {
+                TitleWords.tokenize(bytes, from: words[0].end, maxWords: 1, appendingTo: &words)
+            }
+            guard words.count == 2, titles.mayStart(firstTwoWords: WordRunHash.pair(words[0].hash, words[1].hash))
+            else { continue }
+            TitleWords.tokenize(bytes, from: words[1].end, maxWords: minimum - 2, appendingTo: &words)
             guard words.count == minimum else { continue }
             WordRunHash.prefixes(words, into: &prefix)
             let firstWords = WordRunHash.run(prefix, from: 0, count: minimum)

@@ -66,6 +66,39 @@ enum TitleWords {
         }
     }
 
+    /// The word starting at `start` (which must be a word's first byte) as `tokenize` gives it,
+    /// when the word is plain ASCII; nil otherwise. Most title starts are turned down on their
+    /// first two words, so this is the common path: no array, no table, no decoding.
+    @inline(__always)
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> TitleWord? {
+        guard let base = bytes.baseAddress, start < bytes.count, isASCIIWordByte(base[start]) else { return nil }
+        let count = bytes.count
+        var end = start + 1
+        while end < count && isASCIIWordByte(base[end]) { end += 1 }
+        // A multi-byte letter may continue the word (`Café`): `tokenize` decides that.
+        if end < count && base[end] >= 0x80 { return nil }
+        return asciiWord(base, count: count, start: start, end: end)
+    }
+
+    /// The first word at or after `from` as `tokenize` gives it, when the bytes up to it and the
+    /// word itself are plain ASCII; nil otherwise, and when no word follows (`tokenize` decides).
+    @inline(__always)
+    static func nextASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> TitleWord? {
+        var index = from
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if isASCIIWordByte(byte) { return asciiWord(bytes, at: index) }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
     /// ASCII letters and digits, by byte value (false for every byte of a multi-byte scalar).
     private static let asciiWordBytes: [Bool] = (0..<256).map { byte in
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
@@ -90,7 +123,7 @@ enum TitleWords {
     }
 
     /// Byte offsets where a title may begin, in order: a word starting with a capital letter or
-    /// a digit, or the first word after an opening quote. Found sixteen bytes at a time, since
+    /// a digit, or the first word after an opening quote. Found eight bytes at a time, since
     /// nearly every byte of an abstract is none of these.
     static func forEachTitleStart(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int) -> Void) {
         guard let base = bytes.baseAddress else { return }
@@ -98,29 +131,14 @@ enum TitleWords {
         let raw = UnsafeRawPointer(base)
         var offset = 0
         var lastReported = -1
-        func consider(_ position: Int) {
-            let byte = bytes[position]
-            var start = position
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                start = position + 1
-            } else if byte >= 0xC0 {
-                guard let (scalar, length) = UTF8Text.scalar(at: position, in: bytes) else { return }
-                if openingQuotes.contains(scalar) {
-                    start = position + length
-                } else if !(UTF8Text.isWord(scalar) && UTF8Text.isUpper(scalar)) {
-                    return
-                }
-            }
-            guard start < count, start > lastReported else { return }
-            // Only at the start of a word; a quote must open (not `model's`) and a word must follow it.
-            if let previous = UTF8Text.scalar(before: position, in: bytes), UTF8Text.isWord(previous) { return }
-            if start != position {
-                guard let next = UTF8Text.scalar(at: start, in: bytes)?.scalar, UTF8Text.isWord(next) else { return }
-            }
+        @inline(__always) func report(_ start: Int) {
+            guard start > lastReported else { return }
             lastReported = start
             body(start)
         }
         var previousIsAlnum: UInt64 = 0
+        // The text's start counts as an ASCII byte that is no letter or digit.
+        var previousIsASCII: UInt64 = 0x80
         while offset + 8 <= count {
             let block = ByteLanes.load(raw, offset)
             let ascii = ~block & ByteLanes.high
@@ -134,9 +152,21 @@ enum TitleWords {
             let alnum = (upper | lower | digit) & ascii
             let afterAlnum = alnum << 8 | previousIsAlnum
             previousIsAlnum = alnum >> 56
-            var hits = ((upper | digit) & ascii & ~afterAlnum) | quote | lead
+            let afterASCII = ascii << 8 | previousIsASCII
+            previousIsASCII = ascii >> 56
+            let wordStarts = (upper | digit) & ascii & ~afterAlnum
+            // After an ASCII byte that is no letter or digit (nearly every start), a capital or
+            // digit starts a title as it stands: nothing to decode.
+            let plain = wordStarts & afterASCII
+            var hits = wordStarts | quote | lead
             while hits != 0 {
-                consider(offset + hits.trailingZeroBitCount >> 3)
+                let lane = hits & (0 &- hits)
+                let position = offset + lane.trailingZeroBitCount >> 3
+                if plain & lane != 0 {
+                    report(position)
+                } else if let start = titleStart(at: position, in: bytes) {
+                    report(start)
+                }
                 hits &= hits - 1
             }
             offset += 8
@@ -144,15 +174,47 @@ enum TitleWords {
         while offset < count {
             let byte = bytes[offset]
             if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x22 || byte == 0x27
-                || byte >= 0xC0
+                || byte >= 0xC0, let start = titleStart(at: offset, in: bytes)
             {
-                consider(offset)
+                report(start)
             }
             offset += 1
         }
     }
 
-    static let openingQuotes: Set<Unicode.Scalar> = ["“", "‘", "«", "„"]
+    /// Where a title starting at the capital, digit, quote or multi-byte scalar at `position`
+    /// would begin, if one can: only at the start of a word, and a quote must open (not
+    /// `model's`) and be followed by a word.
+    private static func titleStart(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let byte = bytes[position]
+        var start = position
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            start = position + 1
+        } else if byte >= 0xC0 {
+            guard let (scalar, length) = UTF8Text.scalar(at: position, in: bytes) else { return nil }
+            if isOpeningQuote(scalar) {
+                start = position + length
+            } else if !(UTF8Text.isWord(scalar) && UTF8Text.isUpper(scalar)) {
+                return nil
+            }
+        }
+        guard start < bytes.count else { return nil }
+        if let previous = UTF8Text.scalar(before: position, in: bytes), UTF8Text.isWord(previous) { return nil }
+        if start != position {
+            guard let next = UTF8Text.scalar(at: start, in: bytes)?.scalar, UTF8Text.isWord(next) else { return nil }
+        }
+        return start
+    }
+
+    /// Typographic opening quotes, compared directly rather than through a `Set`: every
+    /// multi-byte scalar of every abstract is checked, and a lookup would hash it first.
+    @inline(__always)
+    private static func isOpeningQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "“", "‘", "«", "„": return true
+        default: return false
+        }
+    }
 
     /// A word's hash from its first eight lower-cased UTF-8 bytes and its lower-cased length.
     static func word(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> TitleWord {
@@ -242,6 +304,10 @@ enum WordRunHash {
         }
     }
 
+    /// The run hash of two words: what `run(prefix, from: 0, count: 2)` gives for them.
+    @inline(__always)
+    static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 { first &* base &+ second }
+
     @inline(__always)
     static func run(_ prefix: [UInt64], from start: Int, count: Int) -> UInt64 {
         prefix[start + count] &- prefix[start] &* powers[count]
@@ -291,12 +357,20 @@ struct TitleIndex: Sendable {
     /// are read: a capitalised word in an abstract rarely starts any title.
     private var firstWordBloom: [UInt64]
     private static let firstWordBloomBits = 1 << 20
+    /// Bloom filter over the run hash of each title's first two words, checked between the two
+    /// above. Many titles start with a word abstracts use at the start of sentences too (`The`,
+    /// `On`) or with a name the abstract goes on to use; their second word rarely follows. The
+    /// four-word filter is too large to stay in a near cache, so each test it is spared is a
+    /// memory access spared.
+    private var firstTwoWordsBloom: [UInt64]
+    private static let firstTwoWordsBloomBits = 1 << 20
 
     /// `titles` in paper order: the first is paper 0's. Read once, one title at a time, so a
     /// caller can decode them lazily instead of holding them all.
     init(titles: some Sequence<String>) {
         bloom = [UInt64](repeating: 0, count: Self.bloomBits / 64)
         firstWordBloom = [UInt64](repeating: 0, count: Self.firstWordBloomBits / 64)
+        firstTwoWordsBloom = [UInt64](repeating: 0, count: Self.firstTwoWordsBloomBits / 64)
         var prefix: [UInt64] = []
         entries.reserveCapacity(titles.underestimatedCount)
         var words: [TitleWord] = []
@@ -314,6 +388,8 @@ struct TitleIndex: Sendable {
             bloom[bit >> 6] |= 1 << UInt64(bit & 63)
             let wordBit = Self.bloomBit(words[0].hash) & (Self.firstWordBloomBits - 1)
             firstWordBloom[wordBit >> 6] |= 1 << UInt64(wordBit & 63)
+            let pairBit = Self.bloomBit(WordRunHash.run(prefix, from: 0, count: 2)) & (Self.firstTwoWordsBloomBits - 1)
+            firstTwoWordsBloom[pairBit >> 6] |= 1 << UInt64(pairBit & 63)
         }
         // Papers come in ascending order, so within equal first words the entries stay in paper
         // order (which `candidates` breaks ties by).
@@ -346,6 +422,14 @@ struct TitleIndex: Sendable {
     func mayStart(firstWord: UInt64) -> Bool {
         let bit = Self.bloomBit(firstWord) & (Self.firstWordBloomBits - 1)
         return firstWordBloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
+
+    /// Whether some title may start with two words whose run hash is `firstTwoWords` (no false
+    /// negatives).
+    @inline(__always)
+    func mayStart(firstTwoWords: UInt64) -> Bool {
+        let bit = Self.bloomBit(firstTwoWords) & (Self.firstTwoWordsBloomBits - 1)
+        return firstTwoWordsBloom.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
     /// Entries whose first four words hash to `firstWords`, as (entry, word count), longest first.
