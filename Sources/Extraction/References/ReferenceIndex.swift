@@ -86,8 +86,6 @@ public struct ReferenceIndex: Sendable {
     struct Claim: Hashable {
         var name: String
         var expansion: String?
-        // Narrow fields, small ones last: an index over a million papers holds about a million
-        // claims, at forty bytes each this way.
         private var storedPaper: Int32
         private var storedTier: Int8
         var shape: NameRules.Shape
@@ -115,9 +113,10 @@ public struct ReferenceIndex: Sendable {
     public private(set) var papers = PaperTable()
     private var indexByKey: [String: Int] = [:]
     private var indexByTitleKey: [String: Int] = [:]
-    private(set) var claims = ChunkedArray<Claim>()
-    /// (paper, name) for every name a paper's abstract presents as its own.
-    private(set) var ownNames = ChunkedArray<(paper: Int, name: String)>()
+    private(set) var claims = PackedClaims()
+    /// (paper, name) for every name a paper's abstract presents as its own, packed as claims
+    /// of tier 0.
+    private(set) var ownNames = PackedClaims()
     /// Word frequencies (and claimants' words, when kept), for `TopicalAgreement`.
     private(set) var topics: TopicIndex
 
@@ -195,7 +194,9 @@ public struct ReferenceIndex: Sendable {
             claims.append(Claim(
                 name: claim.name, paper: index, tier: claim.tier, shape: claim.shape, expansion: claim.expansion))
         }
-        for name in paperClaims.ownNames { ownNames.append((index, name)) }
+        for name in paperClaims.ownNames {
+            ownNames.append(Claim(name: name, paper: index, tier: 0, shape: .distinctive, expansion: nil))
+        }
         topics.add(
             words: paperClaims.topicWords, weights: paperClaims.topicWeights, paper: index,
             claims: !paperClaims.claims.isEmpty)
@@ -221,8 +222,8 @@ public struct ReferenceIndex: Sendable {
         return ReferenceMatcher(index: self, indexByKey: byKey, indexByTitleKey: byTitleKey)
     }
 
-    mutating func releaseClaims() { claims = ChunkedArray() }
-    mutating func releaseOwnNames() { ownNames = ChunkedArray() }
+    mutating func releaseClaims() { claims = PackedClaims() }
+    mutating func releaseOwnNames() { ownNames = PackedClaims() }
     mutating func releaseTopics() { topics = TopicIndex(keepsClaimantWords: topics.keepsClaimantWords) }
 }
 
@@ -763,11 +764,11 @@ public struct ReferenceMatcher: Sendable {
         }
         var groupByName: [String: Int] = [:]
         var groups: [ClaimGroup] = []
-        for claim in index.claims {
+        index.claims.forEach { claim in
             guard let slot = groupByName[claim.name] else {
                 groupByName[claim.name] = groups.count
                 groups.append(ClaimGroup(tier: claim.tier, first: claim.paper, shape: claim.shape, expansion: claim.expansion))
-                continue
+                return
             }
             let current = groups[slot]
             if claim.tier > current.tier {
@@ -816,8 +817,8 @@ public struct ReferenceMatcher: Sendable {
             return low < names.count && names[low].name == name ? Int32(low) : nil
         }
         var ownPairs = OwnPatterns.Builder()
-        for (paper, name) in index.ownNames {
-            if let pattern = pattern(named: name) { ownPairs.add(paper: Int32(clamping: paper), pattern: pattern) }
+        index.ownNames.forEach { own in
+            if let pattern = pattern(named: own.name) { ownPairs.add(paper: Int32(clamping: own.paper), pattern: pattern) }
         }
         index.releaseOwnNames()
         let ownPatterns = ownPairs.build()
