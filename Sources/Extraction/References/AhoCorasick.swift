@@ -312,7 +312,7 @@ public struct AhoCorasick: Sendable {
                     }
                     var previousWasAlnum = previousIsAlnum != 0
                     while offset < count {
-                        let isAlnum = Self.isASCIIAlnum(text[offset])
+                        let isAlnum = ByteClass.isAlnum(text[offset])
                         if !(isAlnum && previousWasAlnum) { walk(from: offset) }
                         previousWasAlnum = isAlnum
                         offset += 1
@@ -320,11 +320,6 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private static func isASCIIAlnum(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     /// The kinds of byte that start some pattern (after line breaks and tabs become spaces).

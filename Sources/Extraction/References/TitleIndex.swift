@@ -71,10 +71,10 @@ enum TitleWords {
     /// first two words, so this is the common path: no array, no table, no decoding.
     @inline(__always)
     static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> TitleWord? {
-        guard let base = bytes.baseAddress, start < bytes.count, isASCIIWordByte(base[start]) else { return nil }
+        guard let base = bytes.baseAddress, start < bytes.count, ByteClass.isAlnum(base[start]) else { return nil }
         let count = bytes.count
         var end = start + 1
-        while end < count && isASCIIWordByte(base[end]) { end += 1 }
+        while end < count && ByteClass.isAlnum(base[end]) { end += 1 }
         // A multi-byte letter may continue the word (`Café`): `tokenize` decides that.
         if end < count && base[end] >= 0x80 { return nil }
         return asciiWord(base, count: count, start: start, end: end)
@@ -88,21 +88,15 @@ enum TitleWords {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x80 { return nil }
-            if isASCIIWordByte(byte) { return asciiWord(bytes, at: index) }
+            if ByteClass.isAlnum(byte) { return asciiWord(bytes, at: index) }
             index += 1
         }
         return nil
     }
 
-    @inline(__always)
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-    }
-
-    /// ASCII letters and digits, by byte value (false for every byte of a multi-byte scalar).
-    private static let asciiWordBytes: [Bool] = (0..<256).map { byte in
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
+    /// `ByteClass.isAlnum` by byte value, for the tokenizer's loop (false for every byte of a
+    /// multi-byte scalar).
+    private static let asciiWordBytes: [Bool] = (0..<256).map { ByteClass.isAlnum(UInt8($0)) }
 
     /// `word(_:start:end:)` for a word of ASCII letters and digits: lower-casing is setting bit 5.
     @inline(__always)

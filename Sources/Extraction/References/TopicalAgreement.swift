@@ -49,18 +49,18 @@ enum TopicalAgreement {
         let count = bytes.count
         var index = 0
         while index < count {
-            guard isWordByte(base[index]) else {
+            guard ByteClass.isAlnum(base[index]) else {
                 index += 1
                 continue
             }
             let start = index
             index += 1
-            while index < count && isWordByte(base[index]) { index += 1 }
+            while index < count && ByteClass.isAlnum(base[index]) { index += 1 }
             let length = index - start
             guard length >= 3, length <= 40 else { continue }
-            if isDigit(base[start]) {
+            if ByteClass.isDigit(base[start]) {
                 var offset = start + 1
-                while offset < index && isDigit(base[offset]) { offset += 1 }
+                while offset < index && ByteClass.isDigit(base[offset]) { offset += 1 }
                 if offset == index { continue }
             }
             // Word bytes are letters and digits: OR-ing 0x20 lower-cases letters, keeps digits.
@@ -134,22 +134,13 @@ enum TopicalAgreement {
 
     // MARK: Hashing
 
-    @inline(__always)
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26 || isDigit(byte)
-    }
-
-    @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// FNV-1a of the lower-cased word with its plural folded.
     static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
         let length = end - start
         var stop = end
         var appendY = false
-        func at(_ offsetFromEnd: Int) -> UInt8 { lower(bytes[end - offsetFromEnd]) }
+        func at(_ offsetFromEnd: Int) -> UInt8 { ByteClass.lower(bytes[end - offsetFromEnd]) }
         if length > 4, at(3) == UInt8(ascii: "i"), at(2) == UInt8(ascii: "e"), at(1) == UInt8(ascii: "s") {
             stop = end - 3
             appendY = true
@@ -158,7 +149,7 @@ enum TopicalAgreement {
             if before != UInt8(ascii: "s") && before != UInt8(ascii: "u") && before != UInt8(ascii: "i") { stop = end - 1 }
         }
         var hash: UInt32 = 0x811C_9DC5
-        for offset in start..<stop { hash = (hash ^ UInt32(lower(bytes[offset]))) &* 0x0100_0193 }
+        for offset in start..<stop { hash = (hash ^ UInt32(ByteClass.lower(bytes[offset]))) &* 0x0100_0193 }
         if appendY { hash = (hash ^ UInt32(UInt8(ascii: "y"))) &* 0x0100_0193 }
         return hash
     }
@@ -239,10 +230,9 @@ struct TopicIndex: Sendable {
         return Int(min(rows[first], rows[second]))
     }
 
-    /// How telling a word is: the log of (papers + 1) / (papers using it).
-    func rarity(_ hash: UInt32) -> Double {
-        let frequency = max(1, frequency(hash))
-        return Self.naturalLog(Double(documents + 1) / Double(frequency))
+    /// How telling a word that `frequency` papers use is: the log of (papers + 1) / frequency.
+    func rarity(frequency: Int) -> Double {
+        Self.naturalLog(Double(documents + 1) / Double(max(1, frequency)))
     }
 
     /// ln(x) for x ≥ 1 without Foundation: exponent × ln 2 plus a short atanh series for the
@@ -322,7 +312,7 @@ struct TopicIndex: Sendable {
             let (word, weight) = entry(offset)
             let frequency = frequency(word)
             guard frequency >= TopicalAgreement.minimumDocumentFrequency, !excluded.contains(word) else { continue }
-            let candidate = (word: word, score: Double(weight) * Self.naturalLog(Double(documents + 1) / Double(frequency)))
+            let candidate = (word: word, score: Double(weight) * rarity(frequency: frequency))
             if best.count == wanted, let last = best.last, !ranksAbove(candidate, last) { continue }
             var position = best.count
             while position > 0, ranksAbove(candidate, best[position - 1]) { position -= 1 }
