@@ -154,10 +154,12 @@ import Testing
         var ungated = matcher
         ungated.options.topicalAgreement = false
         let ungatedPairs = Set(namePairs(records, matcher: ungated).linked.keys)
-        let structuralVariants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
-            ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
-            ("established sense per abstract", { $0.establishedSensePerAbstract = false }),
-        ]
+        typealias Variant = (rule: String, switchOff: (inout ReferenceMatcher.NameOptions) -> Void)
+        let corroboration: Variant = (
+            "ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }
+        )
+        let establishedSense: Variant = ("established sense per abstract", { $0.establishedSensePerAbstract = false })
+        let structuralVariants = [corroboration, establishedSense]
         for (rule, switchOff) in structuralVariants {
             var without = ungated
             switchOff(&without.options)
@@ -167,11 +169,11 @@ import Testing
             }
         }
         // What each switchable rule changes: pairs it removes (-) or adds (+).
-        let variants: [(String, (inout ReferenceMatcher.NameOptions) -> Void)] = [
-            ("ordinary-word names need corroboration", { $0.ordinaryWordNamesNeedCorroboration = false }),
+        let variants: [Variant] = [
+            corroboration,
             ("titled releases skip topic", { $0.titledReleasesSkipTopic = false }),
             ("topical agreement", { $0.topicalAgreement = false }),
-            ("established sense per abstract", { $0.establishedSensePerAbstract = false }),
+            establishedSense,
         ]
         for (rule, switchOff) in variants {
             var without = matcher
