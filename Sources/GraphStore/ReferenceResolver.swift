@@ -265,21 +265,29 @@ enum ReferenceResolver {
     ) throws {
         var batch = PaperBatch()
         var position = 0
-        var running: RunningBatch<T>?
+        var running: (work: RunningBatch<T>, batch: LentBatch)?
+        // Two batches take turns, so their buffers are allocated once: a fresh megabyte-sized
+        // batch each time cost a page fault per page and a copy at every doubling.
+        var spare = PaperBatch()
         /// Starts examining `batch` (when not empty), then applies the results of the batch before it.
         func launch() throws {
             let previous = running
             running = nil
-            let finished = previous.map { (first: $0.first, results: $0.wait()) }
+            let finished = previous.map { (first: $0.work.first, results: $0.work.wait()) }
+            if let previous {
+                spare = previous.batch.takeBack()
+                spare.removeAll()
+            }
             if batch.count > 0 {
-                let launched = batch
-                let first = position - launched.count
-                running = RunningBatch(first: first) {
-                    launched.parallelMap(scanner: matcher) { scanner, row, abstract in
+                let launched = LentBatch(batch)
+                let first = position - batch.count
+                running = (RunningBatch(first: first) {
+                    launched.batch.parallelMap(scanner: matcher) { scanner, row, abstract in
                         examine(&scanner, first + row, abstract)
                     }
-                }
-                batch = PaperBatch()
+                }, launched)
+                batch = spare
+                spare = PaperBatch()
             }
             if let finished {
                 for (offset, result) in finished.results.enumerated() { try apply(finished.first + offset, result) }
@@ -474,6 +482,20 @@ struct PaperBatch: Sendable {
             }
         }
         return slots.values()
+    }
+}
+
+/// A batch lent to the workers of one `RunningBatch` and taken back once they are done, so
+/// that its buffers can be filled again.
+private final class LentBatch: @unchecked Sendable {
+    // @unchecked: the workers only read `batch`; it is taken back after `RunningBatch.wait`.
+    private(set) var batch: PaperBatch
+
+    init(_ batch: PaperBatch) { self.batch = batch }
+
+    func takeBack() -> PaperBatch {
+        defer { batch = PaperBatch() }
+        return batch
     }
 }
 

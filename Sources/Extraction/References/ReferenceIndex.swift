@@ -1059,14 +1059,28 @@ public struct ReferenceScanner {
                 citedText: item.citedText)
         }
         scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
-        let longForms = nameHits.isEmpty ? [] : NameContext.longForms(in: bytes)
-        let agreeing = nameHits.isEmpty
-            ? [] : topicJudge.agreeing(nameHits.map(\.pattern), in: bytes, signatures: matcher.topicSignatures)
+        // A claimant's own use of its name is never a reference (`judge` drops it first of all,
+        // whatever its context), but it still takes part in the leftmost-longest choice. So it
+        // is kept with its span and text only: abstracts use their own names over and over, and
+        // reading the words around each use was most of the work of a scan.
+        let ownUse = nameHits.map { hit in citing.map { matcher.isClaimed(Int(hit.pattern), by: $0) } ?? false }
+        let othersUsed = ownUse.contains(false)
+        let longForms = othersUsed ? NameContext.longForms(in: bytes) : []
+        let agreeing = othersUsed
+            ? topicJudge.agreeing(
+                zip(nameHits, ownUse).compactMap { $1 ? nil : $0.pattern }, in: bytes, signatures: matcher.topicSignatures)
+            : []
         scan.names = nameHits.enumerated().map { slot, hit in
             let start = starts[kept.count + slot]
             let byteStart = Int(hit.start)
             let byteEnd = Int(hit.end)
             let name = matcher.names[Int(hit.pattern)].name
+            if ownUse[slot] {
+                return AbstractScan.NameOccurrence(
+                    pattern: hit.pattern, start: start,
+                    end: start + UTF8Text.scalarCount(bytes, from: byteStart, to: byteEnd),
+                    text: UTF8Text.string(bytes, from: byteStart, to: byteEnd), definedAs: nil)
+            }
             var definedAs: String?
             // `Long Form (NAME)`, also `(NAMEs)` and `(NAME 2.0)`: the abstract spells the name
             // out itself whenever the words before the parenthesis match its letters.
