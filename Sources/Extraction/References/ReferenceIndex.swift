@@ -1033,6 +1033,32 @@ public struct ReferenceScanner {
         scanTitles(bytes, citing: citing, into: &found)
         scanAuthorYear(bytes, citing: citing, into: &found)
         collectNames(bytes)
+        // A claimant's own use of its name is never a reference (`judge` drops it first of all,
+        // whatever its context), but it may still take part in the leftmost-longest choice. So
+        // an own use that overlaps another occurrence is kept with its span and text only, and
+        // one that overlaps none is dropped here: abstracts use their own names over and over,
+        // and reading the words around each use was most of the work of a scan.
+        var ownUse: [Bool] = []
+        if let citing, !nameHits.isEmpty {
+            ownUse = nameHits.map { matcher.isClaimed(Int($0.pattern), by: citing) }
+            if ownUse.contains(true) {
+                let isolated = nameHits.indices.map { slot in
+                    ownUse[slot] && !nameHits.indices.contains { other in
+                        other != slot && nameHits[other].start < nameHits[slot].end
+                            && nameHits[slot].start < nameHits[other].end
+                    }
+                }
+                var kept = 0
+                for slot in nameHits.indices where !isolated[slot] {
+                    nameHits[kept] = nameHits[slot]
+                    ownUse[kept] = ownUse[slot]
+                    kept += 1
+                }
+                nameHits.removeLast(nameHits.count - kept)
+                ownUse.removeLast(ownUse.count - kept)
+            }
+        }
+        if ownUse.isEmpty { ownUse = [Bool](repeating: false, count: nameHits.count) }
         guard !found.isEmpty || !nameHits.isEmpty else { return AbstractScan() }
 
         var kept: [Found] = []
@@ -1059,11 +1085,6 @@ public struct ReferenceScanner {
                 citedText: item.citedText)
         }
         scan.fixed.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
-        // A claimant's own use of its name is never a reference (`judge` drops it first of all,
-        // whatever its context), but it still takes part in the leftmost-longest choice. So it
-        // is kept with its span and text only: abstracts use their own names over and over, and
-        // reading the words around each use was most of the work of a scan.
-        let ownUse = nameHits.map { hit in citing.map { matcher.isClaimed(Int(hit.pattern), by: $0) } ?? false }
         let othersUsed = ownUse.contains(false)
         let longForms = othersUsed ? NameContext.longForms(in: bytes) : []
         let agreeing = othersUsed
