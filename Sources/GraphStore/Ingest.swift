@@ -167,7 +167,7 @@ extension GraphStore {
                 }
                 try db.inTransaction(.immediate) {
                     let writeback = BackgroundWriteback(path: path)
-                    let indexed = try Self.load(
+                    let compiling = try Self.load(
                         db, from: channel, options: options, started: started, summary: &summary, progress: progress,
                         writeback: writeback, clock: &clock)
                     writeback?.start()
@@ -175,8 +175,7 @@ extension GraphStore {
                     clock.lap("load: paper targets")
                     // Rebuilt from every stored paper, so a citing paper may arrive before or after the one it names.
                     if options.resolveReferences && summary.papersNew + summary.papersUpdated > 0 {
-                        // Handed over, not shared: the index's claims are freed once it is compiled.
-                        _ = try ReferenceResolver.rebuild(db, reporting: false, clock: &clock, indexed: consume indexed)
+                        _ = try ReferenceResolver.rebuild(db, reporting: false, clock: &clock, compiling: compiling)
                     }
                     try IngestWriter.recordSources(db, sources.map(\.name), summary: summary)
                     return .commit
@@ -192,13 +191,14 @@ extension GraphStore {
     }
 
     /// Writes every record from `channel`, then brings back the indexes a bulk load set aside and
-    /// points paper targets at stored papers. Returns the reference index of the stored papers
-    /// when the writer could keep one up to date.
+    /// points paper targets at stored papers. Returns the reference index of the stored papers,
+    /// being compiled on another thread, when the writer could keep one up to date and the run
+    /// added or changed papers.
     private static func load(
         _ db: Database, from channel: BatchChannel, options: IngestOptions, started: Date,
         summary: inout IngestSummary, progress: (@Sendable (IngestProgress) -> Void)?, writeback: BackgroundWriteback?,
         clock: inout PhaseClock
-    ) throws -> StoredPaperIndex? {
+    ) throws -> CompilingReferenceIndex? {
         var writer = try IngestWriter(db: db, indexingReferences: options.resolveReferences)
         // Once this run brings at least as many records as the database held, building the
         // secondary indexes afresh costs less than updating them row by row.
@@ -244,12 +244,17 @@ extension GraphStore {
         // memory back to the reference index (and bounds SQLite's sorter, which sizes its
         // buffers by it).
         clock.lap("load: rows")
+        // The matcher is compiled while SQLite brings its indexes back.
+        var compiling: CompilingReferenceIndex?
+        if let indexed = writer.takeReferenceIndex(), summary.papersNew + summary.papersUpdated > 0 {
+            compiling = CompilingReferenceIndex(indexed)
+        }
         try db.execute(sql: "PRAGMA cache_size = \(referenceCacheKiB)")
         try db.execute(sql: "PRAGMA shrink_memory")
         try writer.restoreIndexes()
         clock.lap("load: indexes")
         try writer.resolvePaperTargets()
-        return writer.takeReferenceIndex()
+        return compiling
     }
 
     /// Page cache while rows are written (negative: KiB), and afterwards.

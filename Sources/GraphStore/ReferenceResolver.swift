@@ -125,23 +125,23 @@ enum ReferenceResolver {
         return try rebuild(db, reporting: reporting, clock: &clock)
     }
 
-    /// `rebuild(_:reporting:)`, timing its steps on `clock` as `references: <step>`. `indexed`
-    /// is the index of every stored paper when the caller built it already.
+    /// `rebuild(_:reporting:)`, timing its steps on `clock` as `references: <step>`. `compiling`
+    /// is the index of every stored paper, being compiled, when the caller built it already.
     static func rebuild(
-        _ db: Database, reporting: Bool = true, clock: inout PhaseClock, indexed: consuming StoredPaperIndex? = nil
+        _ db: Database, reporting: Bool = true, clock: inout PhaseClock, compiling: CompilingReferenceIndex? = nil
     ) throws -> ReferenceReport? {
-        var stored: StoredPaperIndex
-        if let given = indexed.take() {
-            stored = given
+        let pending: CompilingReferenceIndex
+        if let compiling {
+            pending = compiling
         } else {
-            stored = StoredPaperIndex()
+            var stored = StoredPaperIndex()
             try stored.addStoredPapers(db)
             clock.lap("references: index")
+            pending = CompilingReferenceIndex(consume stored)
         }
-        let rowIDs = stored.rowIDs
-        // Handed over whole, so that the index's parts are freed while the matcher is built.
-        var compiled = stored.takeIndex().compiledReleasingIndex()
-        stored = StoredPaperIndex()
+        let waited = pending.wait()
+        let rowIDs = waited.rowIDs
+        var compiled = waited.matcher
         HeapTuning.releaseFreeMemory()
         clock.lap("references: compile")
         try chooseSignatures(db, rowIDs: rowIDs, matcher: &compiled)
@@ -483,6 +483,36 @@ struct PaperBatch: Sendable {
             }
         }
         return slots.values()
+    }
+}
+
+/// The matcher of a `StoredPaperIndex`, compiled on another thread from the moment the index
+/// is complete: an ingest brings back SQLite's indexes meanwhile.
+final class CompilingReferenceIndex: @unchecked Sendable {
+    // @unchecked: `index` and `result` are each touched by one thread at a time, in turn:
+    // the compiling thread until it leaves `group`, the caller of `wait` after.
+    private let group = DispatchGroup()
+    private var index: ReferenceIndex?
+    private var result: (rowIDs: RowIDMap, matcher: ReferenceMatcher)?
+
+    init(_ stored: consuming StoredPaperIndex) {
+        let rowIDs = stored.rowIDs
+        index = stored.takeIndex()
+        group.enter()
+        DispatchQueue.global().async {
+            // Handed over whole, so that the index's parts are freed while the matcher is built.
+            if let index = self.index.take() {
+                self.result = (rowIDs, index.compiledReleasingIndex())
+            }
+            self.group.leave()
+        }
+    }
+
+    /// The row ids of the indexed papers (by position) and their matcher, once compiled.
+    func wait() -> (rowIDs: RowIDMap, matcher: ReferenceMatcher) {
+        group.wait()
+        defer { result = nil }
+        return result ?? (RowIDMap(), ReferenceIndex().compiled())
     }
 }
 
