@@ -381,7 +381,8 @@ enum AbstractClaims {
         guard start + 3 < bytes.count, bytes[start + 1] == UInt8(ascii: "e"), bytes[start + 2] == 0x20 else { return nil }
         if let previous = UTF8Text.scalar(before: start, in: bytes), UTF8Text.isWord(previous) { return nil }
         var cursor = start + 3
-        guard let verb = nextToken(from: &cursor, in: bytes), introductionVerbs.contains(verb.lowercased()) else {
+        // Most `we …` are followed by some other verb: turned down on the bytes, before any string is made.
+        guard let verb = nextTokenRange(from: &cursor, in: bytes), isIntroductionVerb(verb, in: bytes) else {
             return nil
         }
         var nameTokens: [String] = []
@@ -415,14 +416,28 @@ enum AbstractClaims {
     private static let introductionVerbs: Set<String> = [
         "propose", "present", "introduce", "release", "develop", "design", "build", "open-source",
     ]
+    private static let introductionVerbBytes: [[UInt8]] = introductionVerbs.sorted().map { Array($0.utf8) }
+
+    /// Whether the token at `range` is one of `introductionVerbs`, in any letter case. A token
+    /// with a non-ASCII byte never is: no other scalar lower-cases to these ASCII words.
+    private static func isIntroductionVerb(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        introductionVerbBytes.contains { verb in
+            verb.count == range.count && zip(verb, bytes[range]).allSatisfy { $0 == ByteClass.lower($1) }
+        }
+    }
     private static let appositiveStarts: Set<String> = ["a", "an", "the", "which", "our", "that"]
 
     /// The next space-delimited token starting at `cursor` (skipping one run of spaces).
     private static func nextToken(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        nextTokenRange(from: &cursor, in: bytes).map { UTF8Text.string(bytes, from: $0.lowerBound, to: $0.upperBound) }
+    }
+
+    /// `nextToken`'s byte range.
+    private static func nextTokenRange(from cursor: inout Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         while cursor < bytes.count && UTF8Text.isSpace(bytes[cursor]) { cursor += 1 }
         let start = cursor
         while cursor < bytes.count && !UTF8Text.isSpace(bytes[cursor]) && cursor - start < 48 { cursor += 1 }
-        return cursor > start ? UTF8Text.string(bytes, from: start, to: cursor) : nil
+        return cursor > start ? start..<cursor : nil
     }
 
     // MARK: - Sentences and uses
